@@ -1,0 +1,13 @@
+// 第十九条 数据和个人信息安全: one test per check; the test body is shared (src/audit/check-test.ts).
+import { CHECK_CATALOG, type CheckId } from '../src/checks/catalog.js';
+import { runCheckTest } from '../src/audit/check-test.js';
+
+const CHECKS: CheckId[] = ['data-security'];
+
+describe('第十九条 数据和个人信息安全', () => {
+  for (const id of CHECKS) {
+    it(`${CHECK_CATALOG[id].title}（${id}）`, async function () {
+      await runCheckTest(this, id);
+    });
+  }
+});

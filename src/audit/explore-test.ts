@@ -1,0 +1,51 @@
+/** The body of the exploration test (runs in the WebdriverIO worker, with the session's browser). */
+import { addAttachment, addDescription } from '@wdio/allure-reporter';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { H5Session } from '../device/h5/h5-session.js';
+import { exploreBreadthFirst } from '../explore/bfs-explorer.js';
+import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
+import type { CoverageEvent } from '../evidence/types.js';
+import { readRunConfigFromEnv } from '../runner/run-config.js';
+import { writeProgress } from '../runner/progress.js';
+import { transitionGraphHtml } from './transition-graph.js';
+
+/** Explores the app within the run's budget and records evidence; throws when nothing was seen. */
+export async function runExploreTest(browser: WebdriverIO.Browser): Promise<CoverageEvent> {
+  const run = readRunConfigFromEnv();
+  const store = new EvidenceStore(run.outDir);
+  const budgetMs = run.budgetSeconds * 1000;
+  writeProgress(run.outDir, { phase: 'exploring', screens: 0, actions: 0, elapsedMs: 0, budgetMs });
+  const exploration = run.device.exploration ?? {};
+  const session = new H5Session(browser, run.app.url, exploration.settleQuietMs, exploration.settleMaxMs);
+  const coverage = await exploreBreadthFirst(session, store, {
+    budgetMs,
+    maxActions: run.maxActions,
+    launchLabel: `打开 ${run.app.url}`,
+    onProgress: (p) => writeProgress(run.outDir, { phase: 'exploring', ...p, budgetMs }),
+  });
+  writeProgress(run.outDir, { phase: 'exploring', screens: coverage.screens, actions: coverage.actions, elapsedMs: coverage.durationMs, budgetMs });
+  await attachExploration(run.outDir, coverage);
+  if (coverage.screens === 0) throw new Error('探索未能获取任何界面');
+  return coverage;
+}
+
+async function attachExploration(outDir: string, coverage: CoverageEvent): Promise<void> {
+  const bundle = readEvidenceBundle(outDir);
+  await addDescription(
+    `探索了 ${coverage.screens} 个界面（完整探索 ${coverage.screensFullyExplored} 个），执行 ${coverage.actions} 次操作，用时 ${(coverage.durationMs / 1000).toFixed(1)} 秒；` +
+      (coverage.complete ? '所有可达界面的所有操作均已尝试。' : `探索未完成（${coverage.stoppedBy}），剩余 ${coverage.frontier} 个界面未探索完。`),
+    'markdown',
+  );
+  const thumbnails = new Map<string, string>();
+  for (const screen of bundle.screens) {
+    if (!screen.screenshot) continue;
+    const thumb = await sharp(readFileSync(join(outDir, screen.screenshot.path))).resize({ width: 180 }).png().toBuffer();
+    thumbnails.set(screen.id, thumb.toString('base64'));
+  }
+  const html = transitionGraphHtml(bundle, thumbnails);
+  new EvidenceStore(outDir).putBlob('graph', html, 'html');
+  await addAttachment('界面跳转图', html, 'text/html');
+  await addAttachment('探索覆盖 (JSON)', JSON.stringify(coverage, null, 2), 'application/json');
+}

@@ -1,0 +1,59 @@
+/**
+ * filing-disclosure — 第五条: 在显著位置以醒目方式标示主办（使用）单位及备案编号.
+ * Both must be visible on a screen within `filingMaxTaps` taps of launch (default 2; the
+ * regulator's 2019 method counts more than four taps as hidden). The new filing-number format
+ * is not public: a 备案编号/备案号 label with an identifier counts, and so does an MIIT
+ * app-filing number (京ICP备12345678号-1A).
+ */
+import type { ScreenEvent, UiNode } from '../../evidence/types.js';
+import { screenFinding, screenName } from '../evidence-view.js';
+import type { Finding } from '../result.js';
+import { normalizeText } from '../text-match.js';
+import type { Detector } from './types.js';
+
+const HOST_UNIT = /主办(（使用）|\(使用\)|使用)?单位\s*[:：]\s*\S{2,}/;
+const FILING_NUMBER = /备案(编号|号)\s*[:：]?\s*[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5\-－]{3,}|[\u4e00-\u9fa5]ICP备\d{6,}号(-\d+[A-Z]?)?/;
+
+interface Sighting { screen: ScreenEvent; node: UiNode; text: string }
+
+export const detectFilingDisclosure: Detector = (bundle, settings) => {
+  const hostUnit = firstSighting(bundle.screens, HOST_UNIT);
+  const filing = firstSighting(bundle.screens, FILING_NUMBER);
+  const limit = settings.filingMaxTaps;
+  const observations: Finding[] = [];
+  const missing: string[] = [];
+  for (const [name, sighting] of [['主办单位', hostUnit], ['备案编号', filing]] as const) {
+    if (!sighting) {
+      missing.push(`未找到${name}标示`);
+      continue;
+    }
+    const prominent = sighting.screen.depth <= limit;
+    const finding = screenFinding(sighting.screen, {
+      summary: `在${screenName(sighting.screen)}（启动后 ${sighting.screen.depth} 次点击可达）看到${name}：「${sighting.text}」${prominent ? '' : `，超过 ${limit} 次点击，不属于显著位置`}。`,
+      text: sighting.text,
+      node: sighting.node,
+      confidence: 0.9,
+    });
+    if (prominent) observations.push(finding);
+    else missing.push(`${name}位于 ${sighting.screen.depth} 次点击之后（要求不超过 ${limit} 次）`);
+  }
+  return {
+    findings: [],
+    observations,
+    missing,
+    details: { maxTaps: limit, hostUnitDepth: hostUnit?.screen.depth ?? null, filingNumberDepth: filing?.screen.depth ?? null },
+    requiredDepth: limit,
+  };
+};
+
+function firstSighting(screens: ScreenEvent[], pattern: RegExp): Sighting | undefined {
+  const ordered = [...screens].sort((a, b) => a.depth - b.depth);
+  for (const screen of ordered) {
+    for (const node of screen.nodes) {
+      const text = normalizeText(node.text);
+      const match = pattern.exec(text);
+      if (match) return { screen, node, text: match[0] };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * Decides a check's outcome from its detection and the exploration coverage.
+ * The rule that matters most: nothing passes on missing evidence. A prohibition passes only when
+ * exploration finished (every action of every reachable screen tried); a requirement fails only
+ * when exploration covered the screens where it had to appear; otherwise the outcome is inconclusive.
+ */
+import type { CoverageEvent, EvidenceBundle } from '../evidence/types.js';
+import { CLAUSES } from '../regulation/clauses.js';
+import { CHECK_CATALOG, type CheckId } from './catalog.js';
+import { DETECTORS } from './detectors/index.js';
+import { DEFAULT_DETECTOR_SETTINGS, type DetectorSettings } from './detectors/types.js';
+import type { CheckResult, Detection, Finding } from './result.js';
+
+export interface EvaluationOptions {
+  /** check id → reason (第十四条 allows check-in for security and emergency scenarios). */
+  exemptions?: Partial<Record<CheckId, string>>;
+  settings?: DetectorSettings;
+}
+
+export const NOT_IMPLEMENTED_REASON = 'not implemented yet（该检查尚未实现，不能判定为通过）';
+
+/** Runs one check's detector over the evidence and decides its outcome. */
+export function evaluateCheck(id: CheckId, bundle: EvidenceBundle, options: EvaluationOptions = {}): CheckResult {
+  const info = CHECK_CATALOG[id];
+  const result: CheckResult = {
+    id,
+    title: info.title,
+    articles: info.clauses.map((c) => CLAUSES[c].article),
+    outcome: 'inconclusive',
+    findings: [],
+  };
+  const detector = DETECTORS[id];
+  const exemption = options.exemptions?.[id];
+  if (!detector) {
+    return { ...result, reason: NOT_IMPLEMENTED_REASON, ...(exemption ? { outcome: 'not-applicable', reason: `豁免：${exemption}` } : {}) };
+  }
+  const detection = detector(bundle, options.settings ?? DEFAULT_DETECTOR_SETTINGS);
+  if (exemption) {
+    return { ...result, outcome: 'not-applicable', reason: `豁免：${exemption}`, observations: [...detection.findings, ...(detection.observations ?? [])] };
+  }
+  const decided = decide(info.kind === 'requirement', detection, bundle);
+  const findings = decided.outcome === 'fail' && detection.findings.length === 0 ? absenceFindings(detection, bundle) : detection.findings;
+  return {
+    ...result,
+    ...decided,
+    findings,
+    ...(detection.observations?.length ? { observations: detection.observations } : {}),
+    ...(detection.details ? { details: detection.details } : {}),
+  };
+}
+
+/** Evaluates every check in the catalog. */
+export function evaluateAll(bundle: EvidenceBundle, options: EvaluationOptions = {}): CheckResult[] {
+  return (Object.keys(CHECK_CATALOG) as CheckId[]).map((id) => evaluateCheck(id, bundle, options));
+}
+
+function decide(isRequirement: boolean, detection: Detection, bundle: EvidenceBundle): Pick<CheckResult, 'outcome' | 'reason'> {
+  const coverage = bundle.coverage;
+  if (detection.findings.length > 0) {
+    return { outcome: 'fail', reason: `发现 ${detection.findings.length} 处问题。` };
+  }
+  if (!coverage || bundle.screens.length === 0) {
+    return { outcome: 'inconclusive', reason: '没有可用的界面证据（探索未执行或失败），无法判定。' };
+  }
+  if (detection.inconclusiveReason) return { outcome: 'inconclusive', reason: detection.inconclusiveReason };
+  if (isRequirement && detection.missing?.length) {
+    const depth = detection.requiredDepth;
+    if (exploredTo(coverage, depth)) return { outcome: 'fail', reason: `${detection.missing.join('；')}。` };
+    return { outcome: 'inconclusive', reason: `${detection.missing.join('；')}，但${depth === undefined ? '' : ` ${depth} 次点击以内的`}界面未探索完，无法判定缺失。` };
+  }
+  if (!isRequirement && !coverage.complete) {
+    return { outcome: 'inconclusive', reason: `未发现问题，但探索未完成（${describeStop(coverage)}，尚有 ${coverage.frontier} 个界面未探索完），不能判定为通过。` };
+  }
+  return { outcome: 'pass' };
+}
+
+/** True when every screen closer than `depth` taps had all its actions tried (or everything was). */
+export function exploredTo(coverage: CoverageEvent, depth: number | undefined): boolean {
+  if (coverage.complete) return true;
+  if (depth === undefined) return false;
+  return coverage.unexploredDepths.every((d) => d >= depth);
+}
+
+function describeStop(coverage: CoverageEvent): string {
+  switch (coverage.stoppedBy) {
+    case 'time-budget': return '时间预算用尽';
+    case 'action-cap': return '操作次数上限已到';
+    case 'error': return '探索出错中止';
+    case 'exhausted': return '探索结束';
+  }
+}
+
+/** A missing requirement is a finding too: it cites the screens that were searched. */
+function absenceFindings(detection: Detection, bundle: EvidenceBundle): Finding[] {
+  const depth = detection.requiredDepth;
+  const searched = bundle.screens.filter((s) => depth === undefined || s.depth <= depth);
+  const where = depth === undefined ? `全部 ${searched.length} 个已探索界面` : `启动后 ${depth} 次点击以内的 ${searched.length} 个界面`;
+  return (detection.missing ?? []).map((missing) => ({
+    summary: `${missing}：在${where}中均未找到。`,
+    source: 'ui-tree' as const,
+    evidence: searched.slice(0, 4).flatMap((s) => (s.screenshot ? [s.screenshot] : [])),
+    confidence: bundle.coverage?.complete ? 0.9 : 0.8,
+    ...(searched[0] ? { screen: searched[0].id, steps: searched[0].steps } : {}),
+  }));
+}

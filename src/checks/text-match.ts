@@ -1,0 +1,54 @@
+/** Text helpers shared by detectors: normalisation, sentence splitting, negation and prose detection. */
+import type { UiNode } from '../evidence/types.js';
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
+
+/** Collapses white space and removes spaces between CJK characters (OCR and DOM both insert them). */
+export function normalizeText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(SPACE_BETWEEN_CJK, '').trim();
+}
+
+/** Splits Chinese/English text into sentences. */
+export function sentences(text: string): string[] {
+  return normalizeText(text)
+    .split(/(?<=[。！？；!?;\n])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const NEGATIONS = ['不设', '不提供', '不开展', '不得', '禁止', '不会', '无需', '取消', '不要求', '不统计', '不强制', '不作为', '不纳入', '不计入', '严禁', '杜绝', '不再'];
+
+/** True when the match at `index` is preceded in its sentence by a negation or a promise not to do it. */
+export function isNegated(sentence: string, index: number): boolean {
+  const before = sentence.slice(Math.max(0, index - 16), index);
+  return NEGATIONS.some((n) => before.includes(n));
+}
+
+/** A sentence that matches `pattern` outside a negation; returns the match index or -1. */
+export function affirmativeMatch(sentence: string, pattern: RegExp): number {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  for (const m of sentence.matchAll(global)) {
+    if (!isNegated(sentence, m.index)) return m.index;
+  }
+  return -1;
+}
+
+const PROSE_ROLES = new Set(['p', 'article', 'blockquote', 'section']);
+
+/** Running prose (an article body, a notice): words there describe, they are not controls. */
+export function isProse(node: UiNode): boolean {
+  return PROSE_ROLES.has(node.role) || node.text.length > 40;
+}
+
+/** A short piece of interface text: a button, a label, a table header, a counter. */
+export function isInterfaceText(node: UiNode): boolean {
+  return node.text.length > 0 && !isProse(node);
+}
+
+/** Cuts a window of text around a match for the finding's `text`. */
+export function excerpt(text: string, index: number, radius = 24): string {
+  const start = Math.max(0, index - radius);
+  const end = Math.min(text.length, index + radius);
+  return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
+}

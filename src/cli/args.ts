@@ -1,0 +1,57 @@
+/** Command-line parsing (node:util parseArgs), with one clear sentence for every mistake. */
+import { parseArgs } from 'node:util';
+import { AuditError } from '../core/errors.js';
+import type { RunArgs } from '../runner/run-audit.js';
+
+export const USAGE = `Usage:
+  govapp-audit run [--app <package-file|http(s)-url|app-folder>] [--device <profile-name|path.json>]
+                   [--out <dir>] [--budget <seconds>] [--credentials <file.json>]
+                   [--exempt <check-id>:<reason>]... [--appium-port <port>] [--max-actions <n>] [--debug]
+  govapp-audit report <out-dir>
+  govapp-audit inspect <package> [--json]
+  govapp-audit --help
+
+Exit codes: 0 pass, 1 a violation was found (fail), 2 inconclusive or the audit could not run.`;
+
+function toNumber(name: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n <= 0) {
+    throw new AuditError('usage', `--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${value}".`);
+  }
+  return n;
+}
+
+/** Parses the options of `run`. */
+export function parseRunArgs(argv: string[]): RunArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        app: { type: 'string' }, device: { type: 'string' }, out: { type: 'string' }, budget: { type: 'string' },
+        credentials: { type: 'string' }, exempt: { type: 'string', multiple: true }, 'appium-port': { type: 'string' },
+        'max-actions': { type: 'string' }, 'no-report': { type: 'boolean' }, debug: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new AuditError('usage', `${(error as Error).message.split('\n')[0]} (see govapp-audit --help).`);
+  }
+  const v = parsed.values;
+  const port = toNumber('appium-port', v['appium-port'], true);
+  if (port !== undefined && port > 65535) throw new AuditError('usage', `--appium-port must be between 1 and 65535, got "${port}".`);
+  const args: RunArgs = { exempt: v.exempt ?? [] };
+  if (v.app !== undefined) args.app = v.app;
+  if (v.device !== undefined) args.device = v.device;
+  if (v.out !== undefined) args.out = v.out;
+  const budget = toNumber('budget', v.budget, false);
+  if (budget !== undefined) args.budget = budget;
+  if (v.credentials !== undefined) args.credentials = v.credentials;
+  if (port !== undefined) args.appiumPort = port;
+  const maxActions = toNumber('max-actions', v['max-actions'], true);
+  if (maxActions !== undefined) args.maxActions = maxActions;
+  if (v['no-report']) args.noReport = true;
+  return args;
+}

@@ -1,0 +1,21 @@
+/** The closing lines of a run: outcome per check, the verdict path and the report path. */
+import type { RunOutcome } from '../runner/run-audit.js';
+
+const OUTCOME_ZH = { pass: '通过', fail: '不通过', inconclusive: '无法判定', 'not-applicable': '不适用' } as const;
+
+/** Human-readable summary of a finished run. */
+export function formatRunSummary(outcome: RunOutcome): string {
+  const v = outcome.verdict;
+  const lines = [
+    '',
+    `审计结论：${OUTCOME_ZH[v.outcome]}（${v.outcome}）${v.complete ? '' : `　运行未完成：${v.incompleteReason ?? ''}`}`,
+    `探索：${v.coverage.screens} 个界面，${v.coverage.actions} 次操作，${(v.coverage.durationMs / 1000).toFixed(1)} 秒${v.coverage.complete ? '，已完整探索' : `，未完整探索（${v.coverage.stoppedBy}）`}`,
+  ];
+  for (const c of v.checks) {
+    lines.push(`  ${OUTCOME_ZH[c.outcome].padEnd(4, '　')} ${c.id.padEnd(30)} ${c.title}${c.findings.length ? `（${c.findings.length} 处问题）` : ''}`);
+  }
+  lines.push(`verdict: ${outcome.verdictPath}`);
+  if (outcome.reportPath) lines.push(`report:  ${outcome.reportPath}`);
+  if (outcome.reportError) lines.push(`report:  not generated — ${outcome.reportError}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,52 @@
+/**
+ * The narrow device interface the explorer uses. Each platform (H5 through Appium + Chromium now;
+ * UiAutomator2, XCUITest and HarmonyOS later) implements it behind an adapter; WebdriverIO and
+ * Appium never leak past it.
+ */
+import type { UiNode } from '../evidence/types.js';
+
+/** What the screen looks like right now, in the platform-neutral UI model. */
+export interface UiSnapshot {
+  url: string;
+  title: string;
+  visibleText: string;
+  viewport: { width: number; height: number; devicePixelRatio: number };
+  nodes: UiNode[];
+}
+
+/** A request as the device saw it, before it is tied to a screen. */
+export interface ObservedRequest {
+  requestId: string;
+  method: string;
+  url: string;
+  resourceType?: string;
+  status?: number;
+  failed?: boolean;
+  errorText?: string;
+  postData?: string;
+  ts: number;
+}
+
+export interface ObservedLog {
+  level: string;
+  message: string;
+  source?: string;
+  ts: number;
+}
+
+export interface DeviceSession {
+  readonly platform: UiNode['platform'];
+  /** Starts the app afresh (cold start for native apps, a new navigation for H5). */
+  launch(): Promise<void>;
+  snapshot(): Promise<UiSnapshot>;
+  /** PNG of the current screen. */
+  screenshot(): Promise<Buffer>;
+  tap(locator: string): Promise<void>;
+  back(): Promise<void>;
+  /** Waits until the screen stops changing (bounded). */
+  settle(): Promise<void>;
+  /** Requests completed since the last call. */
+  drainNetwork(): Promise<ObservedRequest[]>;
+  /** Console/log entries since the last call. */
+  drainLogs(): Promise<ObservedLog[]>;
+}

@@ -1,0 +1,58 @@
+/**
+ * The evidence store: an append-only JSON-lines log of typed events plus blobs named by their sha256.
+ * The hash in the name lets an auditor verify that a cited file was not changed.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sha256 } from '../core/hash.js';
+import type { BlobRef, EvidenceBundle, EvidenceEvent } from './types.js';
+
+export const EVIDENCE_DIR = 'evidence';
+export const EVENTS_FILE = 'events.jsonl';
+
+/** Writes events and blobs under `<outDir>/evidence/`. */
+export class EvidenceStore {
+  readonly dir: string;
+  constructor(readonly outDir: string) {
+    this.dir = join(outDir, EVIDENCE_DIR);
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  /** Stores a blob under its hash (idempotent) and returns a reference relative to the output folder. */
+  putBlob(kind: BlobRef['kind'], data: Buffer | string, extension: string): BlobRef {
+    const hash = sha256(data);
+    const name = `${hash}.${extension}`;
+    const file = join(this.dir, name);
+    if (!existsSync(file)) writeFileSync(file, data);
+    return { kind, path: `${EVIDENCE_DIR}/${name}`, sha256: hash };
+  }
+
+  /** Appends one event as a JSON line. */
+  append(event: EvidenceEvent): void {
+    appendFileSync(join(this.dir, EVENTS_FILE), JSON.stringify(event) + '\n');
+  }
+}
+
+/** Reads a run's evidence log back into a bundle; a missing log gives an empty bundle. */
+export function readEvidenceBundle(outDir: string): EvidenceBundle {
+  const bundle: EvidenceBundle = { screens: [], transitions: [], network: [], console: [], issues: [] };
+  const file = join(outDir, EVIDENCE_DIR, EVENTS_FILE);
+  if (!existsSync(file)) return bundle;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const event = JSON.parse(line) as EvidenceEvent;
+    switch (event.type) {
+      case 'screen': bundle.screens.push(event); break;
+      case 'transition': bundle.transitions.push(event); break;
+      case 'network': bundle.network.push(event); break;
+      case 'console': bundle.console.push(event); break;
+      case 'coverage': bundle.coverage = event; break;
+      case 'run-issue': bundle.issues.push(event); break;
+    }
+  }
+  const first = bundle.screens[0];
+  if (first) {
+    try { bundle.appOrigin = new URL(first.url).origin; } catch { /* not a URL: native screen */ }
+  }
+  return bundle;
+}

@@ -1,0 +1,139 @@
+/**
+ * Recorded evidence: the typed events of the append-only evidence log (evidence/events.jsonl)
+ * and references to blobs stored under their sha256. Schema version 1.
+ * Detectors read only these types.
+ */
+export const EVIDENCE_SCHEMA_VERSION = 1;
+
+/** A file in the evidence store, path relative to the run's output folder. */
+export interface BlobRef {
+  kind: 'screenshot' | 'ui-tree' | 'text' | 'annotated-screenshot' | 'network' | 'graph' | 'package';
+  path: string;
+  sha256: string;
+}
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One node of the platform-neutral UI model. */
+export interface UiNode {
+  id: number;
+  parent: number | null;
+  /** Element kind: an HTML tag for H5 (button, a, th, p…), a class name for native platforms. */
+  role: string;
+  /** The node's own text (direct text children), whitespace-normalised. */
+  text: string;
+  /** Full visible text of the subtree, capped; for leaves equal to text. */
+  fullText: string;
+  label?: string;
+  resourceId?: string;
+  bounds: Bounds;
+  clickable: boolean;
+  /** Clickable but covered by another element (a modal): a user cannot tap it now. */
+  obscured?: boolean;
+  editable: boolean;
+  scrollable: boolean;
+  checked?: boolean;
+  required?: boolean;
+  inputType?: string;
+  /** A locator the device adapter can use to act on the node again. */
+  locator?: string;
+  platform: 'h5' | 'android' | 'ios' | 'harmonyos';
+}
+
+/** One step of the path from launch to a screen, readable and replayable. */
+export interface Step {
+  action: 'launch' | 'tap' | 'back';
+  /** Chinese, for people: 点击「我的」. */
+  label: string;
+  locator?: string;
+  text?: string;
+}
+
+export interface ScreenEvent {
+  type: 'screen';
+  id: string;
+  signature: string;
+  url: string;
+  title: string;
+  depth: number;
+  steps: Step[];
+  nodes: UiNode[];
+  visibleText: string;
+  screenshot?: BlobRef;
+  uiTree: BlobRef;
+  viewport: { width: number; height: number; devicePixelRatio: number };
+  at: string;
+}
+
+export interface TransitionEvent {
+  type: 'transition';
+  from: string;
+  to: string;
+  step: Step;
+  at: string;
+}
+
+export interface NetworkEvent {
+  type: 'network';
+  requestId: string;
+  method: string;
+  url: string;
+  resourceType?: string;
+  status?: number;
+  failed?: boolean;
+  errorText?: string;
+  postData?: string;
+  /** The screen shown when the request was observed. */
+  screenId?: string;
+  ts: number;
+}
+
+export interface ConsoleEvent {
+  type: 'console';
+  level: string;
+  message: string;
+  source?: string;
+  screenId?: string;
+  ts: number;
+}
+
+export interface CoverageEvent {
+  type: 'coverage';
+  screens: number;
+  screensFullyExplored: number;
+  actions: number;
+  frontier: number;
+  /** Depth (taps from launch) of every screen that still has untried actions. */
+  unexploredDepths: number[];
+  durationMs: number;
+  /** True when every action of every reachable screen was tried (nothing left to explore). */
+  complete: boolean;
+  stoppedBy: 'exhausted' | 'time-budget' | 'action-cap' | 'error';
+  skippedActions: { screenId: string; label: string; reason: string; byPolicy: boolean }[];
+}
+
+export interface RunIssueEvent {
+  type: 'run-issue';
+  phase: string;
+  message: string;
+  at: string;
+}
+
+export type EvidenceEvent = ScreenEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent;
+
+/** Everything recorded for one run, as detectors see it. */
+export interface EvidenceBundle {
+  screens: ScreenEvent[];
+  transitions: TransitionEvent[];
+  network: NetworkEvent[];
+  console: ConsoleEvent[];
+  coverage?: CoverageEvent;
+  issues: RunIssueEvent[];
+  /** Origin of the app under test (H5), used to tell own assets from third parties. */
+  appOrigin?: string;
+}

@@ -1,0 +1,33 @@
+/**
+ * Screen identity: a structural signature that ignores volatile content. Two visits of the same
+ * screen with other data (counters, clock text, more list rows) give one signature; a different
+ * screen, or the same route with a modal on top, gives another.
+ */
+import { sha256 } from '../core/hash.js';
+import type { UiSnapshot } from '../device/device-session.js';
+
+/** Route part of a URL: path and hash route without query values. */
+export function routeKey(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.pathname}${u.hash.split('?')[0] ?? ''}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Text with digits, times and prices removed, so counters do not make new screens. */
+export function stableText(text: string): string {
+  return text.replace(/[0-9０-９]+([.:：][0-9]+)*/g, '#').replace(/\s+/g, '').slice(0, 24);
+}
+
+/** The signature of a snapshot. */
+export function screenSignature(snapshot: UiSnapshot): string {
+  const actionable = new Set<string>();
+  for (const node of snapshot.nodes) {
+    if (!node.clickable || node.obscured) continue;
+    actionable.add(`${node.role}:${stableText(node.fullText || node.label || '')}`);
+  }
+  const parts = [routeKey(snapshot.url), stableText(snapshot.title), ...[...actionable].sort()];
+  return sha256(parts.join('|')).slice(0, 16);
+}

@@ -1,0 +1,42 @@
+/**
+ * Appium capabilities for an H5 run: Appium 3's chromium driver with Debian's chromedriver
+ * (never a download), headless Chromium in mobile emulation, performance and browser logs on.
+ */
+import { join } from 'node:path';
+import type { RunConfig } from './run-config.js';
+
+export const CHROMEDRIVER = '/usr/bin/chromedriver';
+export const CHROMIUM_BINARY = '/usr/lib/chromium/chromium';
+
+/** W3C capabilities for the run's device profile. */
+export function h5Capabilities(run: RunConfig): WebdriverIO.Capabilities {
+  const viewport = run.device.viewport ?? { width: 412, height: 915, deviceScaleFactor: 2.625 };
+  const args = [
+    '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+    '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+    '--disable-extensions', '--disable-default-apps', '--mute-audio', '--disable-quic',
+    `--user-data-dir=${join(run.scratchDir, 'chromium-profile')}`,
+    `--lang=${run.device.locale ?? 'zh-CN'}`,
+  ];
+  return {
+    platformName: 'linux',
+    browserName: 'chrome',
+    'appium:automationName': 'Chromium',
+    'appium:executable': CHROMEDRIVER,
+    'appium:autodownloadEnabled': false,
+    'appium:chromedriverPort': run.chromedriverPort,
+    'appium:logPath': join(run.scratchDir, 'chromedriver.log'),
+    'appium:newCommandTimeout': 120,
+    'wdio:enforceWebDriverClassic': true,
+    'goog:chromeOptions': {
+      binary: CHROMIUM_BINARY,
+      args,
+      mobileEmulation: {
+        deviceMetrics: { width: viewport.width, height: viewport.height, pixelRatio: viewport.deviceScaleFactor, mobile: true, touch: true },
+        ...(run.device.userAgent ? { userAgent: run.device.userAgent } : {}),
+      },
+      perfLoggingPrefs: { enableNetwork: true, enablePage: false },
+    },
+    'goog:loggingPrefs': { performance: 'ALL', browser: 'ALL' },
+  } as WebdriverIO.Capabilities;
+}

@@ -1,0 +1,211 @@
+/**
+ * `govapp-audit run`: validates the input, prepares the run, and hands the audit to the
+ * WebdriverIO testrunner (Launcher + wdio.conf.ts + specs). The CLI is a front door to the
+ * runner, not a second engine: it only merges the worker's results into verdict.json once,
+ * at the end, and cleans up whatever the run started.
+ */
+import { Launcher } from '@wdio/cli';
+import exitHook from 'async-exit-hook';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHECK_IDS, type CheckId } from '../checks/catalog.js';
+import type { CheckResult } from '../checks/result.js';
+import { DEFAULT_DETECTOR_SETTINGS } from '../checks/detectors/types.js';
+import { resolveAppTarget, type AppTarget } from '../config/app-target.js';
+import { loadCredentials } from '../config/credentials.js';
+import { parseExemptions } from '../config/exemptions.js';
+import { AuditError } from '../core/errors.js';
+import { DEFAULT_DEVICE, PROJECT_ROOT, WDIO_CONFIG } from '../core/paths.js';
+import { TOOL } from '../core/tool.js';
+import { loadDeviceProfile, type DeviceProfile } from '../devices/profile.js';
+import { readEvidenceBundle } from '../evidence/store.js';
+import { readCheckResult } from '../audit/results.js';
+import { generateAllureReport, writeAllureEnvironment } from '../report/allure-report.js';
+import { buildVerdict, exitCodeFor, type Verdict } from '../verdict/verdict.js';
+import { writeVerdict } from '../verdict/write-verdict.js';
+import { markFinished, prepareOutDir } from './out-dir.js';
+import { assertPortFree, freePort } from './ports.js';
+import { registerActiveRun, sweepProcesses } from './process-sweep.js';
+import { readProgress, type ProgressEvent } from './progress.js';
+import { RUN_CONFIG_ENV, writeRunConfig, type RunConfig } from './run-config.js';
+import { serveFolder, type RunningServer } from './sample-server.js';
+import { assertH5SystemDependencies } from './system-check.js';
+import { assertReachable } from './reachability.js';
+
+export interface RunArgs {
+  app?: string;
+  device?: string;
+  out?: string;
+  budget?: number;
+  credentials?: string;
+  exempt: string[];
+  appiumPort?: number;
+  maxActions?: number;
+  /** Skip the Allure HTML generation (tests that only read verdict.json). */
+  noReport?: boolean;
+}
+
+export interface RunListener {
+  phase(message: string): void;
+  progress(event: ProgressEvent): void;
+}
+
+export interface RunOutcome {
+  verdict: Verdict;
+  verdictPath: string;
+  reportPath?: string;
+  reportError?: string;
+  exitCode: number;
+}
+
+const DEFAULT_BUDGET_SECONDS = 120;
+
+/** Runs a full audit; throws AuditError for bad input or environment before anything is written. */
+export async function runAudit(args: RunArgs, listener: RunListener): Promise<RunOutcome> {
+  const target = resolveAppTarget(args.app);
+  const device = loadDeviceProfile(args.device ?? DEFAULT_DEVICE);
+  if (args.credentials !== undefined) loadCredentials(args.credentials);
+  const exemptions = parseExemptions(args.exempt);
+  const budgetSeconds = args.budget ?? DEFAULT_BUDGET_SECONDS;
+  if (!Number.isFinite(budgetSeconds) || budgetSeconds <= 0 || budgetSeconds > 86_400) {
+    throw new AuditError('usage', `--budget must be a number of seconds between 1 and 86400, got "${String(args.budget)}".`);
+  }
+  assertPlatformBuilt(target, device);
+  assertH5SystemDependencies();
+  const appiumPort = args.appiumPort ?? (await freePort());
+  if (args.appiumPort !== undefined) await assertPortFree(args.appiumPort, 'the Appium server (--appium-port)');
+
+  const outDir = prepareOutDir(args.out ?? join('reports', `audit-${timestamp()}`));
+  const scratchDir = mkdtempSync(join(tmpdir(), 'govapp-audit-run-'));
+  const unregister = registerActiveRun(scratchDir);
+  let server: RunningServer | undefined;
+  const startedAt = new Date().toISOString();
+  const stopPolling = pollProgress(outDir, listener);
+  let config: RunConfig | undefined;
+  try {
+    if (target.kind === 'folder') server = await serveFolder(target.dir);
+    const url = target.kind === 'url' ? target.url : server!.url;
+    listener.phase(`检查应用可达：${url}`);
+    await assertReachable(url);
+    config = {
+      schemaVersion: 1,
+      runId: scratchDir.split('-').pop() ?? 'run',
+      outDir,
+      scratchDir,
+      app: { target: target.kind === 'url' ? target.url : target.kind === 'folder' ? target.dir : target.file, platform: 'h5', url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
+      device,
+      budgetSeconds,
+      maxActions: args.maxActions ?? device.exploration?.maxActions ?? 300,
+      exemptions,
+      ...(args.credentials ? { credentialsFile: resolve(args.credentials) } : {}),
+      appiumPort,
+      chromedriverPort: await freePort(),
+      settings: DEFAULT_DETECTOR_SETTINGS,
+      tool: TOOL,
+      startedAt,
+    };
+    listener.phase(`启动 Appium（端口 ${appiumPort}）与 Chromium（${device.label}）`);
+    const incompleteReason = await runLauncher(config, outDir, scratchDir, server);
+    return await finish(config, incompleteReason, args.noReport === true, listener);
+  } finally {
+    stopPolling();
+    await sweepProcesses(scratchDir);
+    await server?.close();
+    rmSync(scratchDir, { recursive: true, force: true });
+    unregister();
+  }
+}
+
+function assertPlatformBuilt(target: AppTarget, device: DeviceProfile): void {
+  if (target.kind === 'package') {
+    throw new AuditError('unsupported-platform', `Auditing ${target.extension} packages (${target.platform}) on a device is not built yet; this version audits H5 apps (an http(s) URL or an app folder), so nothing was run.`);
+  }
+  if (device.platform !== 'h5') {
+    throw new AuditError('bad-device', `Device profile "${device.name}" is for ${device.platform}, but an H5 app needs an h5 profile such as "${DEFAULT_DEVICE}".`);
+  }
+}
+
+/** Runs the WebdriverIO Launcher; resolves to the reason the run is incomplete, if it is. */
+async function runLauncher(config: RunConfig, outDir: string, scratchDir: string, server: RunningServer | undefined): Promise<string | undefined> {
+  process.env[RUN_CONFIG_ENV] = writeRunConfig(config);
+  process.env.APPIUM_HOME = PROJECT_ROOT;
+  let running = true;
+  exitHook((done?: () => void) => {
+    if (!done || !running) { done?.(); return; }
+    running = false;
+    void (async () => {
+      await new Promise((r) => setTimeout(r, 500));
+      await sweepProcesses(scratchDir, 2000);
+      await finish(config, '运行被中断（收到终止信号）', true).catch(() => undefined);
+      await server?.close();
+      rmSync(scratchDir, { recursive: true, force: true });
+      process.stderr.write(`\nInterrupted: the audit did not finish; ${join(outDir, 'verdict.json')} is marked incomplete.\n`);
+      process.exit(2);
+    })();
+  });
+  try {
+    const launcher = new Launcher(WDIO_CONFIG, {});
+    await launcher.run();
+    return undefined;
+  } catch (error) {
+    return `审计运行器失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  } finally {
+    running = false;
+  }
+}
+
+/** Merges the worker's results into verdict.json, the Allure environment and the report. */
+async function finish(config: RunConfig, incompleteReason: string | undefined, noReport: boolean, listener?: RunListener): Promise<RunOutcome> {
+  const bundle = readEvidenceBundle(config.outDir);
+  const results: Partial<Record<CheckId, CheckResult>> = {};
+  for (const id of CHECK_IDS) {
+    const result = readCheckResult(config.outDir, id);
+    if (result) results[id] = result;
+  }
+  const runnerFailure = !incompleteReason && Object.keys(results).length === 0 ? firstRunIssue(bundle.issues) : undefined;
+  const verdict = buildVerdict({
+    tool: config.tool,
+    app: { target: config.app.target, platform: 'h5', ...(config.app.name ? { name: config.app.name } : {}) },
+    device: { profile: config.device.name, label: config.device.label, platform: config.device.platform },
+    startedAt: config.startedAt,
+    finishedAt: new Date().toISOString(),
+    exemptions: config.exemptions,
+    results,
+    coverage: bundle.coverage,
+    ...(incompleteReason ?? runnerFailure ? { incompleteReason: incompleteReason ?? runnerFailure } : {}),
+  });
+  const verdictPath = writeVerdict(config.outDir, verdict);
+  markFinished(config.outDir);
+  const outcome: RunOutcome = { verdict, verdictPath, exitCode: exitCodeFor(verdict.outcome) };
+  if (noReport) return outcome;
+  listener?.phase('生成 Allure 报告');
+  try {
+    writeAllureEnvironment(join(config.outDir, 'allure-results'), {
+      app: config.app.target, device: config.device.label, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
+      explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
+    });
+    outcome.reportPath = await generateAllureReport(config.outDir);
+  } catch (error) {
+    outcome.reportError = error instanceof Error ? error.message : String(error);
+  }
+  return outcome;
+}
+
+function firstRunIssue(issues: { message: string }[]): string {
+  return issues[0] ? `审计运行器未产生检查结果：${issues[0].message}` : '审计运行器未产生任何检查结果（会话启动失败？详见 logs/）';
+}
+
+function pollProgress(outDir: string, listener: RunListener): () => void {
+  let offset = 0;
+  const timer = setInterval(() => {
+    const read = readProgress(outDir, offset);
+    offset = read.offset;
+    for (const event of read.events) listener.progress(event);
+  }, 500);
+  return () => clearInterval(timer);
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}

@@ -1,0 +1,49 @@
+/**
+ * The run configuration the CLI writes to <out>/run-config.json and every WebdriverIO worker
+ * reads back (workers are separate processes; wdio.conf.ts is loaded again in each).
+ * It never holds credentials: only the path of the credentials file.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckId } from '../checks/catalog.js';
+import type { DetectorSettings } from '../checks/detectors/types.js';
+import type { DeviceProfile } from '../devices/profile.js';
+import { AuditError } from '../core/errors.js';
+
+export const RUN_CONFIG_ENV = 'GOVAPP_AUDIT_RUN_CONFIG';
+export const RUN_CONFIG_FILE = 'run-config.json';
+
+export interface RunConfig {
+  schemaVersion: 1;
+  runId: string;
+  outDir: string;
+  /** Run-private scratch folder (Chromium profile, chromedriver log); its name marks our processes. */
+  scratchDir: string;
+  app: { target: string; platform: 'h5'; url: string; name?: string };
+  device: DeviceProfile;
+  budgetSeconds: number;
+  maxActions: number;
+  exemptions: Partial<Record<CheckId, string>>;
+  credentialsFile?: string;
+  appiumPort: number;
+  chromedriverPort: number;
+  settings: DetectorSettings;
+  tool: { name: string; version: string };
+  startedAt: string;
+}
+
+/** Writes the run configuration into the output folder. */
+export function writeRunConfig(config: RunConfig): string {
+  const file = join(config.outDir, RUN_CONFIG_FILE);
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+/** Reads the run configuration named by the environment (in workers and wdio.conf.ts). */
+export function readRunConfigFromEnv(): RunConfig {
+  const file = process.env[RUN_CONFIG_ENV];
+  if (!file) {
+    throw new AuditError('usage', `${RUN_CONFIG_ENV} is not set: start audits with "govapp-audit run", not with wdio directly.`);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as RunConfig;
+}

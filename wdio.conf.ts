@@ -1,0 +1,44 @@
+/**
+ * The WebdriverIO testrunner configuration of an audit. The CLI (govapp-audit run) writes the
+ * run configuration and starts the Launcher with this file; it is loaded again in each worker,
+ * so it only reads: no side effects at module scope.
+ */
+import { join } from 'node:path';
+import { AUDIT_SPEC_FILES } from './src/audit/spec-files.js';
+import { h5Capabilities } from './src/runner/capabilities.js';
+import { readRunConfigFromEnv } from './src/runner/run-config.js';
+
+const run = readRunConfigFromEnv();
+
+export const config: WebdriverIO.Config = {
+  runner: 'local',
+  hostname: '127.0.0.1',
+  port: run.appiumPort,
+  path: '/',
+  // One group: all specs share one worker and one device session, so the app is explored once.
+  specs: [AUDIT_SPEC_FILES],
+  maxInstances: 1,
+  capabilities: [h5Capabilities(run)],
+  logLevel: 'error',
+  outputDir: join(run.outDir, 'logs'),
+  bail: 0,
+  waitforTimeout: 5000,
+  connectionRetryTimeout: 60_000,
+  connectionRetryCount: 1,
+  framework: 'mocha',
+  mochaOpts: { ui: 'bdd', timeout: (run.budgetSeconds + 120) * 1000 },
+  reporters: [
+    ['allure', {
+      outputDir: join(run.outDir, 'allure-results'),
+      disableWebdriverStepsReporting: true,
+      disableWebdriverScreenshotsReporting: true,
+      addConsoleLogs: false,
+    }],
+  ],
+  services: [
+    ['appium', {
+      args: { address: '127.0.0.1', port: run.appiumPort, log: join(run.scratchDir, 'appium.log'), useDrivers: 'chromium' },
+      appiumStartTimeout: 60_000,
+    }],
+  ],
+};
