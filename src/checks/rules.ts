@@ -29,16 +29,22 @@ export interface ComboRule extends RuleBase { kind: 'combo'; patterns: RegExp[] 
 
 export type TextRule = ControlRule | LabelRule | SentenceRule | ComboRule;
 
-/** Applies rules to every screen; one finding per distinct matched text, at the shallowest screen. */
+/**
+ * Applies rules to every screen. One finding per distinct matched text (at the shallowest screen)
+ * and per node; rules are listed strongest first, so the strongest reading of a node wins.
+ */
 export function applyTextRules(bundle: EvidenceBundle, rules: readonly TextRule[], checkTitle: string): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const screen of bundle.screens) {
+  const seenText = new Set<string>();
+  const screens = [...bundle.screens].sort((a, b) => a.depth - b.depth);
+  for (const screen of screens) {
+    const seenNodes = new Set<number>();
     for (const rule of rules) {
       for (const hit of matchRule(screen, rule)) {
-        const key = `${rule.what}|${normalizeText(hit.text)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key = normalizeText(hit.text);
+        if (seenText.has(key) || seenNodes.has(hit.node.id)) continue;
+        seenText.add(key);
+        seenNodes.add(hit.node.id);
         findings.push(screenFinding(screen, {
           summary: `在${screenName(screen)}发现${rule.what}：「${hit.text}」，涉嫌${checkTitle}。`,
           text: hit.text,

@@ -43,6 +43,11 @@ export function readEvidenceBundle(outDir: string): EvidenceBundle {
     const event = JSON.parse(line) as EvidenceEvent;
     switch (event.type) {
       case 'screen': bundle.screens.push(event); break;
+      case 'screen-path': {
+        const screen = bundle.screens.find((s) => s.id === event.id);
+        if (screen) Object.assign(screen, { depth: event.depth, steps: event.steps });
+        break;
+      }
       case 'transition': bundle.transitions.push(event); break;
       case 'network': bundle.network.push(event); break;
       case 'console': bundle.console.push(event); break;

@@ -70,6 +70,14 @@ export interface ScreenEvent {
   at: string;
 }
 
+/** A shorter path to an already recorded screen was found; it supersedes the screen's depth and steps. */
+export interface ScreenPathEvent {
+  type: 'screen-path';
+  id: string;
+  depth: number;
+  steps: Step[];
+}
+
 export interface TransitionEvent {
   type: 'transition';
   from: string;
@@ -124,7 +132,7 @@ export interface RunIssueEvent {
   at: string;
 }
 
-export type EvidenceEvent = ScreenEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent;
+export type EvidenceEvent = ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent;
 
 /** Everything recorded for one run, as detectors see it. */
 export interface EvidenceBundle {

@@ -38,6 +38,7 @@ class Explorer {
   private readonly states = new Map<string, ScreenState>();
   private readonly queue: ScreenState[] = [];
   private readonly skipped: CoverageEvent['skippedActions'] = [];
+  private readonly outcomes = new Map<string, { from: Set<string>; to: Set<string> }>();
   private current: ScreenState | undefined;
   private actions = 0;
   private readonly started: number;
@@ -57,16 +58,14 @@ class Explorer {
     try {
       await this.session.launch();
       this.current = await this.observe([this.launchStep], 0);
-      while (this.queue.length > 0) {
-        const state = this.queue[0]!;
-        const action = state.actions[state.next];
-        if (!action) {
-          this.queue.shift();
-          continue;
-        }
+      for (;;) {
+        const state = this.pickState();
+        if (!state) break;
         if (this.now() - this.started >= this.options.budgetMs) { stoppedBy = 'time-budget'; break; }
         if (this.actions >= this.options.maxActions) { stoppedBy = 'action-cap'; break; }
+        const action = state.actions[state.next]!;
         state.next++;
+        if (this.isKnownGlobal(action)) continue;
         if (!(await this.goTo(state))) {
           this.skipped.push({ screenId: state.id, label: action.label, reason: '无法回到该界面', byPolicy: false });
           continue;
@@ -81,6 +80,38 @@ class Explorer {
     return this.finish(stoppedBy);
   }
 
+  /**
+   * The next screen to work on: the current one while it has untried actions (no travel), then
+   * its parent (one Back away), otherwise the earliest-found screen that still has some.
+   */
+  private pickState(): ScreenState | undefined {
+    if (this.current && this.current.next < this.current.actions.length) return this.current;
+    const current = this.current;
+    if (current) {
+      const parent = [...this.states.values()].find((s) => s.depth === current.depth - 1 && s.next < s.actions.length && isPrefix(s.steps, current.steps));
+      if (parent) return parent;
+    }
+    while (this.queue.length > 0 && this.queue[0]!.next >= this.queue[0]!.actions.length) this.queue.shift();
+    return this.queue.find((s) => s.next < s.actions.length);
+  }
+
+  /**
+   * Global navigation (a tab bar, a home button) shows up on many screens. Once the same control
+   * has led to the same screen from two different screens, it is not tried again elsewhere.
+   */
+  private isKnownGlobal(action: CandidateAction): boolean {
+    const outcomes = this.outcomes.get(globalKey(action));
+    return outcomes !== undefined && outcomes.from.size >= 2 && outcomes.to.size === 1;
+  }
+
+  private noteOutcome(from: ScreenState, action: CandidateAction, to: ScreenState): void {
+    const key = globalKey(action);
+    const entry = this.outcomes.get(key) ?? { from: new Set<string>(), to: new Set<string>() };
+    entry.from.add(from.id);
+    entry.to.add(to.id);
+    this.outcomes.set(key, entry);
+  }
+
   private async perform(from: ScreenState, action: CandidateAction): Promise<void> {
     const step: Step = { action: 'tap', label: action.label, locator: action.locator, text: action.text };
     this.actions++;
@@ -93,6 +124,7 @@ class Explorer {
     }
     await this.session.settle();
     const to = await this.observe([...from.steps, step], from.depth + 1);
+    this.noteOutcome(from, action, to);
     this.store.append({ type: 'transition', from: from.id, to: to.id, step, at: new Date().toISOString() });
     this.report();
   }
@@ -104,6 +136,10 @@ class Explorer {
     let state = this.states.get(signature);
     if (!state) {
       state = await this.record(snapshot, signature, steps, depth);
+    } else if (depth < state.depth) {
+      state.depth = depth;
+      state.steps = steps;
+      this.store.append({ type: 'screen-path', id: state.id, depth, steps });
     }
     this.current = state;
     await this.drainObservations();
@@ -137,19 +173,17 @@ class Explorer {
     return state;
   }
 
-  /** Makes `state` the current screen: already there, Back, or relaunch and replay. */
+  /** Makes `state` the current screen: already there, Back, forward from here, or relaunch and replay. */
   private async goTo(state: ScreenState): Promise<boolean> {
     if (this.current?.signature === state.signature) return true;
-    if (this.current && this.current.depth === state.depth + 1) {
+    if (this.current && this.current.depth === state.depth + 1 && isPrefix(state.steps, this.current.steps)) {
       await this.session.back();
       await this.session.settle();
-      if (screenSignature(await this.session.snapshot()) === state.signature) {
-        this.current = state;
-        return true;
-      }
+      if (await this.isAt(state)) return true;
     }
-    await this.session.launch();
-    for (const step of state.steps) {
+    const from = this.current && isPrefix(this.current.steps, state.steps) ? this.current.steps.length : 0;
+    if (from === 0) await this.session.launch();
+    for (const step of state.steps.slice(Math.max(from, 1))) {
       if (step.action !== 'tap' || !step.locator) continue;
       try {
         await this.session.tap(step.locator);
@@ -159,6 +193,10 @@ class Explorer {
         return false;
       }
     }
+    return this.isAt(state);
+  }
+
+  private async isAt(state: ScreenState): Promise<boolean> {
     const signature = screenSignature(await this.session.snapshot());
     this.current = this.states.get(signature);
     return signature === state.signature;
@@ -195,4 +233,13 @@ class Explorer {
     this.store.append(coverage);
     return coverage;
   }
+}
+
+function globalKey(action: CandidateAction): string {
+  return `${action.locator}|${action.text}`;
+}
+
+/** True when path `a` is a prefix of path `b` (same steps in the same order). */
+function isPrefix(a: Step[], b: Step[]): boolean {
+  return a.length <= b.length && a.every((step, i) => step.label === b[i]!.label && step.locator === b[i]!.locator);
 }

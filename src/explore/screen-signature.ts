@@ -10,10 +10,15 @@ import type { UiSnapshot } from '../device/device-session.js';
 export function routeKey(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.pathname}${u.hash.split('?')[0] ?? ''}`;
+    return `${u.pathname}${u.hash.split('?')[0] ?? ''}`.split('/').map(idSegment).join('/');
   } catch {
     return url;
   }
+}
+
+/** A path segment that is a record id (news/123, complaints/TS2026100087) becomes ":id". */
+function idSegment(segment: string): string {
+  return /^\d+$/.test(segment) || (segment.replace(/\D/g, '').length >= 3 && /^[\w-]+$/.test(segment)) ? ':id' : segment;
 }
 
 /** Text with digits, times and prices removed, so counters do not make new screens. */

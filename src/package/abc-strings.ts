@@ -48,7 +48,7 @@ function readUleb(buf: Buffer, offset: number): { value: number; size: number } 
 }
 
 function isPrintable(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
+   
   return !/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]/.test(text);
 }
 

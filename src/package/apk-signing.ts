@@ -5,7 +5,7 @@
  * signatures are not verified (this is identification, not trust).
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
+import type fs from 'node:fs/promises';
 import { u32 } from './byte-reader.js';
 import { check } from './errors.js';
 

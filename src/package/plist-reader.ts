@@ -19,8 +19,11 @@ export function parsePlist(bytes: Buffer, maxDepth: number): PlistValue {
     check(xmlDepth(text) <= maxDepth, `it is nested deeper than ${maxDepth} levels`);
     return wrap(() => parseXmlPlist(text) as PlistValue);
   }
-  check(nestingOfOpenStep(text) <= maxDepth, `it is nested deeper than ${maxDepth} levels`);
-  return wrap(() => parseOpenStep(text) as PlistValue);
+  check(nestingOfOpenStep(text) + 1 <= maxDepth, `it is nested deeper than ${maxDepth} levels`);
+  const value = wrap(() => parseOpenStep(text) as PlistValue);
+  // A .strings file is a dictionary body without the braces ("key" = "value";).
+  if (isDict(value) || !text.includes('=')) return value;
+  return wrap(() => parseOpenStep(`{${text}\n}`) as PlistValue);
 }
 
 /** True for a dictionary value. */

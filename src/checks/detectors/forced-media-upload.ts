@@ -33,7 +33,7 @@ function requiredWorkMediaFields(bundle: EvidenceBundle): Finding[] {
     const byId = indexNodes(screen);
     for (const node of screen.nodes) {
       if (node.inputType !== 'file') continue;
-      const context = normalizeText(contextText(node, byId));
+      const context = normalizeText(node.label ?? contextText(node, byId));
       if (!WORK_MEDIA.test(context) || CITIZEN_DOCUMENT.test(context)) continue;
       const required = node.required === true || /必填|必须|\*/.test(context);
       findings.push(screenFinding(screen, {
