@@ -39,6 +39,7 @@ class Explorer {
   private readonly queue: ScreenState[] = [];
   private readonly skipped: CoverageEvent['skippedActions'] = [];
   private readonly outcomes = new Map<string, { from: Set<string>; to: Set<string> }>();
+  private readonly edges: { from: ScreenState; to: ScreenState; step: Step }[] = [];
   private current: ScreenState | undefined;
   private actions = 0;
   private readonly started: number;
@@ -65,7 +66,10 @@ class Explorer {
         if (this.actions >= this.options.maxActions) { stoppedBy = 'action-cap'; break; }
         const action = state.actions[state.next]!;
         state.next++;
-        if (this.isKnownGlobal(action)) continue;
+        if (this.isKnownGlobal(action)) {
+          this.edges.push({ from: state, to: this.globalTarget(action)!, step: stepOf(action) });
+          continue;
+        }
         if (!(await this.goTo(state))) {
           this.skipped.push({ screenId: state.id, label: action.label, reason: '无法回到该界面', byPolicy: false });
           continue;
@@ -104,6 +108,11 @@ class Explorer {
     return outcomes !== undefined && outcomes.from.size >= 2 && outcomes.to.size === 1;
   }
 
+  private globalTarget(action: CandidateAction): ScreenState | undefined {
+    const id = [...(this.outcomes.get(globalKey(action))?.to ?? [])][0];
+    return [...this.states.values()].find((s) => s.id === id);
+  }
+
   private noteOutcome(from: ScreenState, action: CandidateAction, to: ScreenState): void {
     const key = globalKey(action);
     const entry = this.outcomes.get(key) ?? { from: new Set<string>(), to: new Set<string>() };
@@ -113,7 +122,7 @@ class Explorer {
   }
 
   private async perform(from: ScreenState, action: CandidateAction): Promise<void> {
-    const step: Step = { action: 'tap', label: action.label, locator: action.locator, text: action.text };
+    const step = stepOf(action);
     this.actions++;
     try {
       await this.session.tap(action.locator);
@@ -125,6 +134,7 @@ class Explorer {
     await this.session.settle();
     const to = await this.observe([...from.steps, step], from.depth + 1);
     this.noteOutcome(from, action, to);
+    this.edges.push({ from, to, step });
     this.store.append({ type: 'transition', from: from.id, to: to.id, step, at: new Date().toISOString() });
     this.report();
   }
@@ -216,7 +226,35 @@ class Explorer {
     this.options.onProgress?.({ screens: this.states.size, actions: this.actions, elapsedMs: this.now() - this.started });
   }
 
+  /**
+   * Screens are first found by whatever path the exploration took; at the end every screen gets
+   * the shortest path over the transition graph (observed taps, and global navigation learned
+   * on other screens), so findings cite the fewest taps a person needs.
+   */
+  private recordShortestPaths(): void {
+    const start = [...this.states.values()].find((s) => s.id === 's0');
+    if (!start) return;
+    const best = new Map<ScreenState, Step[]>([[start, start.steps]]);
+    const queue = [start];
+    while (queue.length > 0) {
+      const state = queue.shift()!;
+      for (const edge of this.edges) {
+        if (edge.from !== state || best.has(edge.to)) continue;
+        best.set(edge.to, [...best.get(state)!, edge.step]);
+        queue.push(edge.to);
+      }
+    }
+    for (const [state, steps] of best) {
+      const depth = steps.length - 1;
+      if (depth >= state.depth) continue;
+      state.depth = depth;
+      state.steps = steps;
+      this.store.append({ type: 'screen-path', id: state.id, depth, steps });
+    }
+  }
+
   private finish(stoppedBy: CoverageEvent['stoppedBy']): CoverageEvent {
+    this.recordShortestPaths();
     const open = [...this.states.values()].filter((s) => s.next < s.actions.length);
     const coverage: CoverageEvent = {
       type: 'coverage',
@@ -242,4 +280,8 @@ function globalKey(action: CandidateAction): string {
 /** True when path `a` is a prefix of path `b` (same steps in the same order). */
 function isPrefix(a: Step[], b: Step[]): boolean {
   return a.length <= b.length && a.every((step, i) => step.label === b[i]!.label && step.locator === b[i]!.locator);
+}
+
+function stepOf(action: CandidateAction): Step {
+  return { action: 'tap', label: action.label, locator: action.locator, text: action.text };
 }

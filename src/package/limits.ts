@@ -90,7 +90,8 @@ export class Budget {
   }
 }
 
-/** Formats a byte count as MiB for messages. */
+/** Formats a byte count for messages (MiB, or bytes below 1 MiB). */
 export function mib(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${bytes} bytes`;
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
 }

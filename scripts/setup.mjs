@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Installs the system packages an audit needs when they are missing (Debian/Ubuntu):
+// Chromium and its driver (the H5 path), CJK fonts (Chinese in screenshots and OCR), a Java
+// runtime (Allure), aapt (package tests compare against it). As root it runs apt-get; otherwise
+// it prints the exact command and exits 1. Plain JavaScript: it runs before anything is built.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const REQUIREMENTS = [
+  { pkg: 'chromium', ok: () => existsSync('/usr/lib/chromium/chromium') },
+  { pkg: 'chromium-driver', ok: () => existsSync('/usr/bin/chromedriver') },
+  { pkg: 'fonts-noto-cjk', ok: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
+  { pkg: 'default-jre-headless', ok: () => spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0 },
+  { pkg: 'aapt', ok: () => existsSync('/usr/bin/aapt') },
+];
+
+const missing = REQUIREMENTS.filter((r) => !r.ok()).map((r) => r.pkg);
+if (missing.length === 0) process.exit(0);
+
+const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+if (process.getuid?.() !== 0) {
+  console.error(`govapp-audit setup: missing system packages (${missing.join(', ')}). Run as root:\n  ${command}`);
+  process.exit(1);
+}
+console.error(`govapp-audit setup: installing ${missing.join(', ')} (Debian packages)…`);
+try {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+} catch {
+  console.error(`govapp-audit setup: apt-get failed; run it by hand:\n  ${command}`);
+  process.exit(1);
+}
+const still = REQUIREMENTS.filter((r) => !r.ok()).map((r) => r.pkg);
+if (still.length) {
+  console.error(`govapp-audit setup: still missing after apt-get: ${still.join(', ')}.`);
+  process.exit(1);
+}

@@ -1,0 +1,114 @@
+/**
+ * End to end, through the real Appium 3 server, the chromium driver and Debian's Chromium:
+ * both bundled sample apps are audited and every check's outcome is asserted exactly.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { Verdict } from '../../src/verdict/verdict.js';
+import { verdictSchemaErrors } from '../../src/verdict/write-verdict.js';
+import { runCli, type CliResult } from './run-cli.js';
+
+const NOT_IMPLEMENTED = ['repeated-data-reporting', 'ipv6-readiness', 'performance', 'data-security'];
+
+function outcomes(verdict: Verdict): Record<string, string> {
+  return Object.fromEntries(verdict.checks.map((c) => [c.id, c.outcome]));
+}
+
+function readVerdict(out: string): Verdict {
+  return JSON.parse(readFileSync(join(out, 'verdict.json'), 'utf8')) as Verdict;
+}
+
+describe('audit of the violating sample (the embedded default)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'e2e-default-'));
+  let result: CliResult;
+  let verdict: Verdict;
+
+  before(async () => {
+    result = await runCli(['run', '--out', out, '--budget', '150']);
+    verdict = readVerdict(out);
+  });
+
+  it('exits 1 with outcome fail and a complete, schema-valid verdict', () => {
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(verdict.outcome, 'fail');
+    assert.equal(verdict.complete, true);
+    assert.deepEqual(verdictSchemaErrors(verdict), []);
+    assert.equal(existsSync(join(out, 'RUNNING')), false);
+  });
+
+  it('explores every screen of the app', () => {
+    const manifest = JSON.parse(readFileSync('samples/zhangshang-zhengwu/manifest.json', 'utf8')) as { screens: number };
+    assert.equal(verdict.coverage.complete, true);
+    // The three news items share one detail screen: the manifest counts it once, as does the explorer.
+    assert.equal(verdict.coverage.screens, manifest.screens);
+  });
+
+  it('decides every check exactly', () => {
+    const expected: Record<string, string> = {
+      'forced-check-in': 'fail', 'points-ranking': 'fail', 'online-duration-tracking': 'fail', 'mandatory-login': 'fail',
+      'forced-promotion': 'fail', 'engagement-metrics-assessment': 'fail', 'forced-media-upload': 'fail',
+      'commercial-activity': 'fail', 'filing-disclosure': 'fail', 'complaint-channel': 'fail', 'stability': 'fail',
+      ...Object.fromEntries(NOT_IMPLEMENTED.map((id) => [id, 'inconclusive'])),
+    };
+    assert.deepEqual(outcomes(verdict), expected);
+  });
+
+  it('cites evidence whose file names are their sha256, and a replayable path', () => {
+    const checkIn = verdict.checks.find((c) => c.id === 'forced-check-in')!;
+    const forced = checkIn.findings.find((f) => f.severity === 'forced');
+    assert.ok(forced, 'the launch gate is reported as forced');
+    assert.match(forced.text ?? '', /立即签到/);
+    const ranking = verdict.checks.find((c) => c.id === 'points-ranking')!.findings.find((f) => /排名/.test(f.text ?? ''))!;
+    assert.deepEqual(ranking.steps!.map((s) => s.label).slice(1), ['点击「立即签到」', '点击「我的」', '点击「我的积分 1260」', '点击「积分排行榜第 7 名」']);
+    for (const check of verdict.checks) {
+      for (const finding of check.findings) {
+        for (const blob of finding.evidence) {
+          const hash = createHash('sha256').update(readFileSync(join(out, blob.path))).digest('hex');
+          assert.equal(hash, blob.sha256, blob.path);
+        }
+      }
+    }
+  });
+
+  it('generates a single-file Allure report without analytics, with the findings attached', () => {
+    assert.match(result.stdout, /report: .*report\/index\.html/);
+    const html = readFileSync(join(out, 'report', 'index.html'), 'utf8');
+    assert.ok(html.length > 100_000);
+    assert.doesNotMatch(html, /googletagmanager|google-analytics/);
+    const results = readFileSync(join(out, 'allure-results', 'environment.properties'), 'utf8');
+    assert.match(results, /screens=\d+/);
+  });
+});
+
+describe('audit of the compliant sample', () => {
+  const out = mkdtempSync(join(tmpdir(), 'e2e-compliant-'));
+  let result: CliResult;
+  let verdict: Verdict;
+
+  before(async () => {
+    result = await runCli(['run', '--app', 'samples/bianmin-fuwu', '--out', out, '--budget', '150', '--no-report', '--exempt', 'forced-check-in:安保']);
+    verdict = readVerdict(out);
+  });
+
+  it('passes every implemented check, honours the exemption, and stays inconclusive (exit 2) on the unimplemented ones', () => {
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(verdict.outcome, 'inconclusive');
+    const expected = Object.fromEntries(verdict.checks.map((c) => [c.id, NOT_IMPLEMENTED.includes(c.id) ? 'inconclusive' : 'pass']));
+    expected['forced-check-in'] = 'not-applicable';
+    assert.deepEqual(outcomes(verdict), expected);
+    assert.equal(verdict.checks.find((c) => c.id === 'forced-check-in')!.reason, '豁免：安保');
+    assert.deepEqual(verdictSchemaErrors(verdict), []);
+  });
+
+  it('explores all 13 screens and backs the passed requirements with observations', () => {
+    assert.equal(verdict.coverage.screens, 13);
+    const complaint = verdict.checks.find((c) => c.id === 'complaint-channel')!;
+    assert.equal(complaint.observations?.length, 3);
+    const filing = verdict.checks.find((c) => c.id === 'filing-disclosure')!;
+    assert.ok(filing.observations?.some((o) => /ZW-110000-2026-00012/.test(o.text ?? '')));
+  });
+});
