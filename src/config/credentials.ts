@@ -26,7 +26,7 @@ export function loadCredentials(file: string): Credentials {
     throw new AuditError('bad-credentials', `Credentials file ${file} must hold a JSON object {"username": "…", "password": "…"}.`);
   }
   for (const field of ['username', 'password'] as const) {
-    if (typeof record[field] !== 'string' || (record[field] as string).length === 0) {
+    if (typeof record[field] !== 'string' || (record[field]).length === 0) {
       throw new AuditError('bad-credentials', `Credentials file ${file} has no non-empty string "${field}"; it must be {"username": "…", "password": "…"}.`);
     }
   }

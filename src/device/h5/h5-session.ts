@@ -39,7 +39,7 @@ export class H5Session implements DeviceSession {
   }
 
   async snapshot(): Promise<UiSnapshot> {
-    return (await this.browser.execute(SNAPSHOT_SCRIPT)) as UiSnapshot;
+    return this.browser.execute<UiSnapshot, []>(SNAPSHOT_SCRIPT);
   }
 
   async screenshot(): Promise<Buffer> {
@@ -47,8 +47,7 @@ export class H5Session implements DeviceSession {
   }
 
   async tap(locator: string): Promise<void> {
-    const element = await this.browser.$(locator);
-    await element.click();
+    await this.browser.$(locator).click();
   }
 
   async back(): Promise<void> {
