@@ -8,6 +8,7 @@ import type { CoverageEvent, EvidenceBundle } from '../evidence/types.js';
 import { CLAUSES } from '../regulation/clauses.js';
 import { CHECK_CATALOG, type CheckId } from './catalog.js';
 import { DETECTORS } from './detectors/index.js';
+import { packageClues } from './package-clues.js';
 import { DEFAULT_DETECTOR_SETTINGS, type DetectorSettings } from './detectors/types.js';
 import type { CheckResult, Detection, Finding } from './result.js';
 
@@ -31,15 +32,18 @@ export function evaluateCheck(id: CheckId, bundle: EvidenceBundle, options: Eval
   };
   const detector = DETECTORS[id];
   const exemption = options.exemptions?.[id];
+  const clues = bundle.package ? packageClues(bundle.package.facts, id, bundle.package.blob) : [];
   if (!detector) {
-    return { ...result, reason: NOT_IMPLEMENTED_REASON, ...(exemption ? { outcome: 'not-applicable', reason: `豁免：${exemption}` } : {}) };
+    if (exemption) return { ...result, outcome: 'not-applicable', reason: `豁免：${exemption}`, ...(clues.length ? { observations: clues } : {}) };
+    return { ...result, reason: clues.length ? `${NOT_IMPLEMENTED_REASON}；安装包中有 ${clues.length} 处静态线索。` : NOT_IMPLEMENTED_REASON, findings: clues };
   }
-  const detection = detector(bundle, options.settings ?? DEFAULT_DETECTOR_SETTINGS);
+  const detected = detector(bundle, options.settings ?? DEFAULT_DETECTOR_SETTINGS);
+  const detection: Detection = { ...detected, findings: [...detected.findings, ...clues] };
   if (exemption) {
     return { ...result, outcome: 'not-applicable', reason: `豁免：${exemption}`, observations: [...detection.findings, ...(detection.observations ?? [])] };
   }
   const decided = decide(info.kind === 'requirement', detection, bundle);
-  const findings = decided.outcome === 'fail' && detection.findings.length === 0 ? absenceFindings(detection, bundle) : detection.findings;
+  const findings = decided.outcome === 'fail' && !detection.findings.some((f) => f.source !== 'package') ? [...absenceFindings(detection, bundle), ...detection.findings] : detection.findings;
   return {
     ...result,
     ...decided,
@@ -56,11 +60,15 @@ export function evaluateAll(bundle: EvidenceBundle, options: EvaluationOptions =
 
 function decide(isRequirement: boolean, detection: Detection, bundle: EvidenceBundle): Pick<CheckResult, 'outcome' | 'reason'> {
   const coverage = bundle.coverage;
+  const seen = detection.findings.filter((f) => f.source !== 'package');
+  if (seen.length > 0) {
+    return { outcome: 'fail', reason: `发现 ${seen.length} 处问题。` };
+  }
   if (detection.findings.length > 0) {
-    return { outcome: 'fail', reason: `发现 ${detection.findings.length} 处问题。` };
+    return { outcome: 'inconclusive', reason: `安装包中有 ${detection.findings.length} 处静态线索，但未在运行的界面或网络中观察到，需在设备上确认。` };
   }
   if (!coverage || bundle.screens.length === 0) {
-    return { outcome: 'inconclusive', reason: '没有可用的界面证据（探索未执行或失败），无法判定。' };
+    return { outcome: 'inconclusive', reason: bundle.package && !coverage ? '该平台的设备端检测尚未实现，只做了安装包静态检查，无法判定。' : '没有可用的界面证据（探索未执行或失败），无法判定。' };
   }
   if (detection.inconclusiveReason) return { outcome: 'inconclusive', reason: detection.inconclusiveReason };
   if (isRequirement && detection.missing?.length) {

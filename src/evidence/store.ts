@@ -53,6 +53,7 @@ export function readEvidenceBundle(outDir: string): EvidenceBundle {
       case 'console': bundle.console.push(event); break;
       case 'coverage': bundle.coverage = event; break;
       case 'run-issue': bundle.issues.push(event); break;
+      case 'package': bundle.package = event; break;
     }
   }
   const first = bundle.screens[0];

@@ -3,6 +3,8 @@
  * and references to blobs stored under their sha256. Schema version 1.
  * Detectors read only these types.
  */
+import type { PackageFacts } from '../package/index.js';
+
 export const EVIDENCE_SCHEMA_VERSION = 1;
 
 /** A file in the evidence store, path relative to the run's output folder. */
@@ -132,7 +134,14 @@ export interface RunIssueEvent {
   at: string;
 }
 
-export type EvidenceEvent = ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent;
+/** Facts read statically from the submitted package (full facts also stored as a blob). */
+export interface PackageEvent {
+  type: 'package';
+  facts: PackageFacts;
+  blob: BlobRef;
+}
+
+export type EvidenceEvent = PackageEvent | ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent;
 
 /** Everything recorded for one run, as detectors see it. */
 export interface EvidenceBundle {
@@ -142,6 +151,8 @@ export interface EvidenceBundle {
   console: ConsoleEvent[];
   coverage?: CoverageEvent;
   issues: RunIssueEvent[];
+  /** The submitted package's static facts, when the app came as a package. */
+  package?: PackageEvent;
   /** Origin of the app under test (H5), used to tell own assets from third parties. */
   appOrigin?: string;
 }

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { CHECK_IDS, type CheckId } from '../checks/catalog.js';
 import type { CheckResult } from '../checks/result.js';
 import { DEFAULT_DETECTOR_SETTINGS } from '../checks/detectors/types.js';
-import { resolveAppTarget, type AppTarget } from '../config/app-target.js';
+import { resolveAppTarget } from '../config/app-target.js';
 import { loadCredentials } from '../config/credentials.js';
 import { parseExemptions } from '../config/exemptions.js';
 import { AuditError } from '../core/errors.js';
@@ -32,6 +32,7 @@ import { RUN_CONFIG_ENV, writeRunConfig, type RunConfig } from './run-config.js'
 import { serveFolder, type RunningServer } from './sample-server.js';
 import { assertH5SystemDependencies } from './system-check.js';
 import { assertReachable } from './reachability.js';
+import { runPackageAudit } from './package-audit.js';
 
 export interface RunArgs {
   app?: string;
@@ -71,7 +72,10 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   if (!Number.isFinite(budgetSeconds) || budgetSeconds <= 0 || budgetSeconds > 86_400) {
     throw new AuditError('usage', `--budget must be a number of seconds between 1 and 86400, got "${String(args.budget)}".`);
   }
-  assertPlatformBuilt(target, device);
+  if (target.kind === 'package') {
+    return runPackageAudit(target, { out: args.out ?? join('reports', `audit-${timestamp()}`), deviceProfile: device.name, exemptions, noReport: args.noReport === true }, listener);
+  }
+  assertPlatformBuilt(device);
   assertH5SystemDependencies();
   const appiumPort = args.appiumPort ?? (await freePort());
   if (args.appiumPort !== undefined) await assertPortFree(args.appiumPort, 'the Appium server (--appium-port)');
@@ -93,7 +97,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       runId: scratchDir.split('-').pop() ?? 'run',
       outDir,
       scratchDir,
-      app: { target: target.kind === 'url' ? target.url : target.kind === 'folder' ? target.dir : target.file, platform: 'h5', url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
+      app: { target: target.kind === 'url' ? target.url : target.dir, platform: 'h5', url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
       device,
       budgetSeconds,
       maxActions: args.maxActions ?? device.exploration?.maxActions ?? 300,
@@ -117,10 +121,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   }
 }
 
-function assertPlatformBuilt(target: AppTarget, device: DeviceProfile): void {
-  if (target.kind === 'package') {
-    throw new AuditError('unsupported-platform', `Auditing ${target.extension} packages (${target.platform}) on a device is not built yet; this version audits H5 apps (an http(s) URL or an app folder), so nothing was run.`);
-  }
+function assertPlatformBuilt(device: DeviceProfile): void {
   if (device.platform !== 'h5') {
     throw new AuditError('bad-device', `Device profile "${device.name}" is for ${device.platform}, but an H5 app needs an h5 profile such as "${DEFAULT_DEVICE}".`);
   }

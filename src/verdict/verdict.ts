@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { CHECK_CATALOG, CHECK_IDS, type CheckId } from '../checks/catalog.js';
 import { CLAUSES } from '../regulation/clauses.js';
 import type { CheckResult } from '../checks/result.js';
-import type { CoverageEvent } from '../evidence/types.js';
+import type { BlobRef, CoverageEvent } from '../evidence/types.js';
 
 export type VerdictOutcome = 'pass' | 'fail' | 'inconclusive';
 
@@ -23,6 +23,8 @@ export interface Verdict {
   incompleteReason?: string;
   exemptions: Partial<Record<CheckId, string>>;
   checks: CheckResult[];
+  /** Static facts of the submitted package, when the app came as one. */
+  package?: { format: string; packageName: string; versionName?: string; permissions: string[]; facts: BlobRef };
   coverage: { screens: number; screensFullyExplored: number; actions: number; frontier: number; durationMs: number; complete: boolean; stoppedBy: string };
 }
 

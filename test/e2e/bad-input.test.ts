@@ -47,10 +47,12 @@ describe('bad input', () => {
     assertOneSentenceError(await runCli(['run', '--credentials', file]), /has no non-empty string "password"/);
   });
 
-  it('a native package while only H5 is built', async () => {
+  it('a truncated package file', async () => {
     const file = join(scratch, 'app.ipa');
     writeFileSync(file, 'PK');
-    assertOneSentenceError(await runCli(['run', '--app', file]), /not built yet/);
+    const out = join(scratch, 'truncated');
+    assertOneSentenceError(await runCli(['run', '--app', file, '--out', out]), /app\.ipa/);
+    assert.equal(existsSync(join(out, 'verdict.json')), false);
   });
 
   it('an Appium port already taken', async () => {
