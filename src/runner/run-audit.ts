@@ -4,7 +4,6 @@
  * runner, not a second engine: it only merges the worker's results into verdict.json once,
  * at the end, and cleans up whatever the run started.
  */
-import { Launcher } from '@wdio/cli';
 import exitHook from 'async-exit-hook';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,6 +145,8 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
     })();
   });
   try {
+    // Loaded here, not at the top: input errors are answered without loading the testrunner.
+    const { Launcher } = await import('@wdio/cli');
     const launcher = new Launcher(WDIO_CONFIG, {});
     await launcher.run();
     return undefined;
