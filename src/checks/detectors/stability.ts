@@ -27,7 +27,7 @@ function scriptErrors(bundle: EvidenceBundle): Finding[] {
 }
 
 function failedOwnRequests(bundle: EvidenceBundle): Finding[] {
-  const own = (r: NetworkEvent) => bundle.appOrigin !== undefined && r.url.startsWith(bundle.appOrigin);
+  const own = (r: NetworkEvent) => bundle.appOrigin !== undefined && originOf(r.url) === bundle.appOrigin;
   const seen = new Set<string>();
   return bundle.network
     .filter((r) => own(r) && (r.failed === true || (r.status ?? 0) >= 400))
@@ -58,4 +58,8 @@ function withScreen(bundle: EvidenceBundle, event: ConsoleEvent | NetworkEvent, 
     if (screen.screenshot) finding.evidence.push(screen.screenshot);
   }
   return finding;
+}
+
+function originOf(url: string): string | undefined {
+  try { return new URL(url).origin; } catch { return undefined; }
 }

@@ -1,0 +1,167 @@
+/**
+ * A DeviceSession over a small app described as a state machine: screens with a route, a title
+ * and controls that lead to other screens; an optional tab bar shared by several screens (same
+ * locators everywhere, as in a real DOM); Back pops a history stack; launch resets it.
+ * Tapping a locator that is not on the current screen throws, as a real driver would.
+ */
+import type { DeviceSession, ObservedLog, ObservedRequest, UiSnapshot } from '../../src/device/device-session.js';
+import type { UiNode } from '../../src/evidence/types.js';
+
+export interface FakeControl {
+  text: string;
+  /** Key of the screen the tap leads to; absent: nothing happens. */
+  to?: string;
+  /** The tap fails with this message. */
+  throws?: string;
+}
+
+export interface FakeScreen {
+  route: string;
+  title: string;
+  controls: FakeControl[];
+  tabBar?: boolean;
+  /** Requests the screen makes each time it is shown. */
+  requests?: { method: string; url: string; postData?: string }[];
+}
+
+export interface FakeApp {
+  origin: string;
+  start: string;
+  screens: Record<string, FakeScreen>;
+  tabBar?: FakeControl[];
+}
+
+/** 1×1 transparent PNG. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+export class FakeDevice implements DeviceSession {
+  readonly platform = 'h5' as const;
+  /** Every tap the explorer made, including replays: screen key and control text. */
+  readonly taps: { screen: string; locator: string; text: string }[] = [];
+  launches = 0;
+  backs = 0;
+  private history: string[] = [];
+  private network: ObservedRequest[] = [];
+  private requestCounter = 0;
+
+  constructor(readonly app: FakeApp) {}
+
+  get current(): string {
+    const key = this.history[this.history.length - 1];
+    if (key === undefined) throw new Error('app not launched');
+    return key;
+  }
+
+  launch(): Promise<void> {
+    this.launches++;
+    this.history = [];
+    this.arrive(this.app.start);
+    return Promise.resolve();
+  }
+
+  snapshot(): Promise<UiSnapshot> {
+    const key = this.current;
+    const def = this.screen(key);
+    const nodes: UiNode[] = [];
+    const add = (role: string, text: string, parent: number | null, locator?: string): number => {
+      const id = nodes.length;
+      nodes.push({
+        id, parent, role, text, fullText: text, bounds: { x: 0, y: id * 48, width: 412, height: 48 },
+        clickable: locator !== undefined, editable: false, scrollable: false, platform: 'h5', ...(locator ? { locator } : {}),
+      });
+      return id;
+    };
+    const body = add('body', '', null);
+    add('h1', def.title, body);
+    def.controls.forEach((c, i) => add('button', c.text, body, controlLocator(key, i)));
+    if (def.tabBar) {
+      const nav = add('nav', '', body);
+      (this.app.tabBar ?? []).forEach((c, i) => add('a', c.text, nav, tabLocator(i)));
+    }
+    const texts = nodes.map((n) => n.text).filter(Boolean);
+    return Promise.resolve({
+      url: `${this.app.origin}/#${def.route}`,
+      title: def.title,
+      visibleText: texts.join(' '),
+      viewport: { width: 412, height: 915, devicePixelRatio: 2 },
+      nodes,
+    });
+  }
+
+  screenshot(): Promise<Buffer> {
+    return Promise.resolve(TINY_PNG);
+  }
+
+  tap(locator: string): Promise<void> {
+    const key = this.current;
+    const control = this.controlsOf(key).find((c) => c.locator === locator);
+    if (!control) return Promise.reject(new Error(`no such element: ${locator} on ${key}`));
+    this.taps.push({ screen: key, locator, text: control.text });
+    if (control.throws) return Promise.reject(new Error(control.throws));
+    if (control.to !== undefined) this.arrive(control.to);
+    return Promise.resolve();
+  }
+
+  back(): Promise<void> {
+    this.backs++;
+    if (this.history.length > 1) this.history.pop();
+    return Promise.resolve();
+  }
+
+  settle(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  drainNetwork(): Promise<ObservedRequest[]> {
+    const drained = this.network;
+    this.network = [];
+    return Promise.resolve(drained);
+  }
+
+  drainLogs(): Promise<ObservedLog[]> {
+    return Promise.resolve([]);
+  }
+
+  /** Launches and taps the steps' locators; returns the screen key reached. */
+  async replay(steps: { action: string; locator?: string }[]): Promise<string> {
+    await this.launch();
+    for (const step of steps) if (step.action === 'tap' && step.locator) await this.tap(step.locator);
+    return this.current;
+  }
+
+  /** The locator of a control, by screen key and text (tab bar included). */
+  locatorOf(key: string, text: string): string {
+    const control = this.controlsOf(key).find((c) => c.text === text);
+    if (!control) throw new Error(`${key} has no control ${text}`);
+    return control.locator;
+  }
+
+  private controlsOf(key: string): (FakeControl & { locator: string })[] {
+    const def = this.screen(key);
+    const own = def.controls.map((c, i) => ({ ...c, locator: controlLocator(key, i) }));
+    const tabs = def.tabBar ? (this.app.tabBar ?? []).map((c, i) => ({ ...c, locator: tabLocator(i) })) : [];
+    return [...own, ...tabs];
+  }
+
+  private screen(key: string): FakeScreen {
+    const def = this.app.screens[key];
+    if (!def) throw new Error(`fake app has no screen ${key}`);
+    return def;
+  }
+
+  private arrive(key: string): void {
+    const def = this.screen(key);
+    this.history.push(key);
+    for (const r of def.requests ?? []) {
+      this.network.push({ requestId: `fake-${++this.requestCounter}`, resourceType: 'XHR', status: 200, ts: this.requestCounter, ...r });
+    }
+  }
+}
+
+function controlLocator(key: string, index: number): string {
+  return `#${key}-c${index}`;
+}
+
+function tabLocator(index: number): string {
+  return `nav.tab-bar > a:nth-of-type(${index + 1})`;
+}
