@@ -5,9 +5,9 @@
  * at the end, and cleans up whatever the run started.
  */
 import exitHook from 'async-exit-hook';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CHECK_IDS, type CheckId } from '../checks/catalog.js';
 import type { CheckResult } from '../checks/result.js';
 import { DEFAULT_DETECTOR_SETTINGS } from '../checks/detectors/types.js';
@@ -148,7 +148,14 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
     // Loaded here, not at the top: input errors are answered without loading the testrunner.
     const { Launcher } = await import('@wdio/cli');
     const launcher = new Launcher(WDIO_CONFIG, {});
-    await launcher.run();
+    // The testrunner's own console output (per-test errors of checks that failed by design) goes to a
+    // log file; the person at the terminal sees our progress and summary.
+    const restore = redirectStdout(join(outDir, 'logs', 'testrunner.log'));
+    try {
+      await launcher.run();
+    } finally {
+      restore();
+    }
     return undefined;
   } catch (error) {
     return `审计运行器失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
@@ -210,4 +217,19 @@ function pollProgress(outDir: string, listener: RunListener): () => void {
 
 function timestamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** Sends process.stdout to a file until the returned function is called. */
+function redirectStdout(file: string): () => void {
+  mkdirSync(dirname(file), { recursive: true });
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    appendFileSync(file, chunk);
+    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    callback?.();
+    return true;
+  });
+  return () => {
+    process.stdout.write = original;
+  };
 }
