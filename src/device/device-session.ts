@@ -3,7 +3,7 @@
  * UiAutomator2, XCUITest and HarmonyOS later) implements it behind an adapter; WebdriverIO and
  * Appium never leak past it.
  */
-import type { UiNode } from '../evidence/types.js';
+import type { NetworkEvent, UiNode } from '../evidence/types.js';
 
 /** What the screen looks like right now, in the platform-neutral UI model. */
 export interface UiSnapshot {
@@ -15,17 +15,7 @@ export interface UiSnapshot {
 }
 
 /** A request as the device saw it, before it is tied to a screen. */
-export interface ObservedRequest {
-  requestId: string;
-  method: string;
-  url: string;
-  resourceType?: string;
-  status?: number;
-  failed?: boolean;
-  errorText?: string;
-  postData?: string;
-  ts: number;
-}
+export type ObservedRequest = Omit<NetworkEvent, 'type' | 'screenId'>;
 
 export interface ObservedLog {
   level: string;
