@@ -4,20 +4,29 @@
  * passed, failed (violation), broken (inconclusive) or skipped (exempt, not applicable).
  */
 import type { CheckId } from '../checks/catalog.js';
+import type { DetectorSettings } from '../checks/detectors/types.js';
+import { loadLexicon } from '../config/lexicon.js';
 import { evaluateCheck } from '../checks/evaluate.js';
 import { readEvidenceBundle } from '../evidence/store.js';
 import type { EvidenceBundle } from '../evidence/types.js';
-import { readRunConfigFromEnv } from '../runner/run-config.js';
+import { readRunConfigFromEnv, type RunConfig } from '../runner/run-config.js';
 import { writeProgress } from '../runner/progress.js';
 import { attachCheckEvidence } from './allure-evidence.js';
 import { writeCheckResult } from './results.js';
 
 let cachedBundle: EvidenceBundle | undefined;
+let cachedSettings: DetectorSettings | undefined;
 
 /** Evidence is read once per worker, after exploration has finished writing it. */
 function bundleFor(outDir: string): EvidenceBundle {
   cachedBundle ??= readEvidenceBundle(outDir);
   return cachedBundle;
+}
+
+/** The run's settings with the lexicon (default + the lab's --lexicon file), compiled once per worker. */
+function settingsFor(run: RunConfig): DetectorSettings {
+  cachedSettings ??= { ...run.settings, lexicon: loadLexicon(run.lexiconFile) };
+  return cachedSettings;
 }
 
 /** An outcome of "could not decide": reported as broken in Allure, never as passed. */
@@ -35,7 +44,7 @@ export async function runCheckTest(test: Mocha.Context, id: CheckId): Promise<vo
   const run = readRunConfigFromEnv();
   writeProgress(run.outDir, { phase: 'checking', check: id });
   const bundle = bundleFor(run.outDir);
-  const result = evaluateCheck(id, bundle, { exemptions: run.exemptions, settings: run.settings });
+  const result = evaluateCheck(id, bundle, { exemptions: run.exemptions, settings: settingsFor(run) });
   await attachCheckEvidence(run.outDir, result, bundle);
   writeCheckResult(run.outDir, result);
   switch (result.outcome) {

@@ -8,6 +8,7 @@ import type { CoverageEvent, EvidenceBundle } from '../evidence/types.js';
 import { CLAUSES } from '../regulation/clauses.js';
 import { CHECK_CATALOG, type CheckId } from './catalog.js';
 import { DETECTORS } from './detectors/index.js';
+import { withOcrText } from './ocr-view.js';
 import { packageClues } from './package-clues.js';
 import { DEFAULT_DETECTOR_SETTINGS, type DetectorSettings } from './detectors/types.js';
 import type { CheckResult, Detection, Finding } from './result.js';
@@ -37,7 +38,7 @@ export function evaluateCheck(id: CheckId, bundle: EvidenceBundle, options: Eval
     if (exemption) return { ...result, outcome: 'not-applicable', reason: `豁免：${exemption}`, ...(clues.length ? { observations: clues } : {}) };
     return { ...result, reason: clues.length ? `${NOT_IMPLEMENTED_REASON}；安装包中有 ${clues.length} 处静态线索。` : NOT_IMPLEMENTED_REASON, findings: clues };
   }
-  const detected = detector(bundle, options.settings ?? DEFAULT_DETECTOR_SETTINGS);
+  const detected = detector(withOcrText(bundle), options.settings ?? DEFAULT_DETECTOR_SETTINGS);
   const detection: Detection = { ...detected, findings: [...detected.findings, ...clues] };
   if (exemption) {
     return { ...result, outcome: 'not-applicable', reason: `豁免：${exemption}`, observations: [...detection.findings, ...(detection.observations ?? [])] };

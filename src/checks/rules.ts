@@ -2,12 +2,14 @@
  * A small rule engine for UI-text evidence. A rule says what a feature looks like as a control,
  * a short interface label, a sentence (with words that make it a demand), or a combination of
  * labels on one screen. Bare words in prose never match a control or label rule, and a sentence
- * rule ignores matches preceded by a negation ("本平台不设签到").
+ * rule needs every pattern matched outside a negation ("本平台不设签到", "不计入考核").
+ * OCR lines (see ocr-view.ts) are nodes like any other: a hit on one cites `source: 'ocr'`.
  */
-import type { EvidenceBundle, ScreenEvent, UiNode } from '../evidence/types.js';
+import type { Bounds, EvidenceBundle, ScreenEvent, UiNode } from '../evidence/types.js';
 import { enclosingControl, indexNodes, screenFinding, screenName } from './evidence-view.js';
+import { OCR_ROLE, unionBounds } from './ocr-view.js';
 import type { Finding } from './result.js';
-import { affirmativeMatch, excerpt, isInterfaceText, normalizeText, sentences } from './text-match.js';
+import { affirmativeMatch, DEFAULT_NEGATIONS, excerpt, isInterfaceText, normalizeText, sentences } from './text-match.js';
 
 interface RuleBase {
   /** Chinese description of what was found, used in the summary: 签到按钮. */
@@ -33,38 +35,43 @@ export type TextRule = ControlRule | LabelRule | SentenceRule | ComboRule;
  * Applies rules to every screen. One finding per distinct matched text (at the shallowest screen)
  * and per node; rules are listed strongest first, so the strongest reading of a node wins.
  */
-export function applyTextRules(bundle: EvidenceBundle, rules: readonly TextRule[], checkTitle: string): Finding[] {
+export function applyTextRules(bundle: EvidenceBundle, rules: readonly TextRule[], checkTitle: string, negations: readonly string[] = DEFAULT_NEGATIONS): Finding[] {
   const findings: Finding[] = [];
   const seenText = new Set<string>();
   const screens = [...bundle.screens].sort((a, b) => a.depth - b.depth);
   for (const screen of screens) {
     const seenNodes = new Set<number>();
     for (const rule of rules) {
-      for (const hit of matchRule(screen, rule)) {
+      for (const hit of matchRule(screen, rule, negations)) {
         const key = normalizeText(hit.text);
         if (seenText.has(key) || seenNodes.has(hit.node.id)) continue;
         seenText.add(key);
         seenNodes.add(hit.node.id);
-        findings.push(screenFinding(screen, {
-          summary: `在${screenName(screen)}发现${rule.what}：「${hit.text}」，涉嫌${checkTitle}。`,
+        const ocr = hit.node.role === OCR_ROLE;
+        const finding = screenFinding(screen, {
+          summary: `在${screenName(screen)}${ocr ? '的图片文字中' : ''}发现${rule.what}：「${hit.text}」，涉嫌${checkTitle}。`,
           text: hit.text,
           node: hit.node,
-          confidence: rule.confidence,
+          confidence: ocr ? Math.min(rule.confidence, 0.8) : rule.confidence,
           severity: rule.severity ?? 'present',
-        }));
+          source: ocr ? 'ocr' : 'ui-tree',
+        });
+        if (hit.bounds) finding.bounds = hit.bounds;
+        findings.push(finding);
       }
     }
   }
   return findings;
 }
 
-interface RuleHit { node: UiNode; text: string }
+/** A match: the node it cites, the matched text, and the box to draw when it spans several nodes. */
+interface RuleHit { node: UiNode; text: string; bounds?: Bounds }
 
-function matchRule(screen: ScreenEvent, rule: TextRule): RuleHit[] {
+function matchRule(screen: ScreenEvent, rule: TextRule, negations: readonly string[]): RuleHit[] {
   switch (rule.kind) {
     case 'control': return matchControl(screen, rule);
-    case 'label': return matchLabel(screen, rule);
-    case 'sentence': return matchSentence(screen, rule);
+    case 'label': return matchLabel(screen, rule, negations);
+    case 'sentence': return matchSentence(screen, rule, negations);
     case 'combo': return matchCombo(screen, rule);
   }
 }
@@ -76,29 +83,31 @@ function matchControl(screen: ScreenEvent, rule: ControlRule): RuleHit[] {
     if (!node.text) continue;
     const control = enclosingControl(node, byId);
     if (!control) continue;
-    const text = normalizeText(control.fullText || node.text);
+    // Words read from an image inside a control: the image has no DOM text, cite the words.
+    const ocr = node.role === OCR_ROLE;
+    const text = normalizeText(ocr ? node.text : control.fullText || node.text);
     if (text.length > (rule.maxLength ?? 16)) continue;
-    if (rule.pattern.test(text) && !(rule.unless?.test(text) ?? false)) hits.push({ node: control, text });
+    if (rule.pattern.test(text) && !(rule.unless?.test(text) ?? false)) hits.push({ node: ocr ? node : control, text });
   }
   return uniqueByNode(hits);
 }
 
-function matchLabel(screen: ScreenEvent, rule: LabelRule): RuleHit[] {
+function matchLabel(screen: ScreenEvent, rule: LabelRule, negations: readonly string[]): RuleHit[] {
   return screen.nodes
     .filter((n) => isInterfaceText(n))
     .map((n) => ({ node: n, text: normalizeText(n.text) }))
-    .filter((h) => affirmativeMatch(h.text, rule.pattern) >= 0 && !(rule.unless?.test(h.text) ?? false));
+    .filter((h) => affirmativeMatch(h.text, rule.pattern, negations) >= 0 && !(rule.unless?.test(h.text) ?? false));
 }
 
-function matchSentence(screen: ScreenEvent, rule: SentenceRule): RuleHit[] {
+function matchSentence(screen: ScreenEvent, rule: SentenceRule, negations: readonly string[]): RuleHit[] {
   const hits: RuleHit[] = [];
   const [first, ...rest] = rule.patterns;
   if (!first) return hits;
   for (const node of screen.nodes) {
     if (!node.text) continue;
     for (const sentence of sentences(node.text)) {
-      const index = affirmativeMatch(sentence, first);
-      if (index < 0 || !rest.every((p) => p.test(sentence))) continue;
+      const index = affirmativeMatch(sentence, first, negations);
+      if (index < 0 || !rest.every((p) => affirmativeMatch(sentence, p, negations) >= 0)) continue;
       if (rule.unless?.test(sentence)) continue;
       hits.push({ node, text: excerpt(sentence, index, 40) });
     }
@@ -111,7 +120,8 @@ function matchCombo(screen: ScreenEvent, rule: ComboRule): RuleHit[] {
   const matched = rule.patterns.map((p) => labels.find((n) => p.test(normalizeText(n.text))));
   if (matched.some((n) => !n)) return [];
   const nodes = matched as UiNode[];
-  return [{ node: nodes[0]!, text: nodes.map((n) => normalizeText(n.text)).join(' / ') }];
+  // One box around every matched label (the whole table header), not just the first.
+  return [{ node: nodes[0]!, text: nodes.map((n) => normalizeText(n.text)).join(' / '), bounds: unionBounds(nodes.map((n) => n.bounds)) }];
 }
 
 function uniqueByNode(hits: RuleHit[]): RuleHit[] {

@@ -17,19 +17,23 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
-const NEGATIONS = ['不设', '不提供', '不开展', '不得', '禁止', '不会', '无需', '取消', '不要求', '不统计', '不强制', '不作为', '不纳入', '不计入', '严禁', '杜绝', '不再'];
+/** Fallback when no lexicon is given; the lexicon (src/checks/lexicon/default.json) holds the full list. */
+export const DEFAULT_NEGATIONS: readonly string[] = ['不设', '不提供', '不开展', '不得', '禁止', '不会', '无需', '取消', '不要求', '不统计', '不强制', '不作为', '不纳入', '不计入', '严禁', '杜绝', '不再', '不将'];
 
-/** True when the match at `index` is preceded in its sentence by a negation or a promise not to do it. */
-export function isNegated(sentence: string, index: number): boolean {
-  const before = sentence.slice(Math.max(0, index - 16), index);
-  return NEGATIONS.some((n) => before.includes(n));
+/**
+ * True when the match at `index` is preceded in its sentence by a negation or a promise not to do
+ * it. The window runs through the match itself, so a negation that ends inside it (不「计入」) counts.
+ */
+export function isNegated(sentence: string, index: number, length = 0, negations: readonly string[] = DEFAULT_NEGATIONS): boolean {
+  const window = sentence.slice(Math.max(0, index - 16), index + length).toLowerCase();
+  return negations.some((n) => window.includes(n));
 }
 
 /** A sentence that matches `pattern` outside a negation; returns the match index or -1. */
-export function affirmativeMatch(sentence: string, pattern: RegExp): number {
+export function affirmativeMatch(sentence: string, pattern: RegExp, negations: readonly string[] = DEFAULT_NEGATIONS): number {
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   for (const m of sentence.matchAll(global)) {
-    if (!isNegated(sentence, m.index)) return m.index;
+    if (!isNegated(sentence, m.index, m[0].length, negations)) return m.index;
   }
   return -1;
 }

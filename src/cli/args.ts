@@ -6,7 +6,8 @@ import type { RunArgs } from '../runner/run-audit.js';
 export const USAGE = `Usage:
   govapp-audit run [--app <package-file|http(s)-url|app-folder>] [--device <profile-name|path.json>]
                    [--out <dir>] [--budget <seconds>] [--credentials <file.json>]
-                   [--exempt <check-id>:<reason>]... [--appium-port <port>] [--max-actions <n>] [--debug]
+                   [--exempt <check-id>:<reason>]... [--appium-port <port>] [--max-actions <n>]
+                   [--lexicon <file.json>] [--debug]
   govapp-audit report <out-dir>
   govapp-audit inspect <package> [--json]
   govapp-audit --help
@@ -33,7 +34,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
       options: {
         app: { type: 'string' }, device: { type: 'string' }, out: { type: 'string' }, budget: { type: 'string' },
         credentials: { type: 'string' }, exempt: { type: 'string', multiple: true }, 'appium-port': { type: 'string' },
-        'max-actions': { type: 'string' }, 'no-report': { type: 'boolean' }, debug: { type: 'boolean' },
+        'max-actions': { type: 'string' }, 'no-report': { type: 'boolean' }, debug: { type: 'boolean' }, lexicon: { type: 'string' },
       },
     });
   } catch (error) {
@@ -53,5 +54,6 @@ export function parseRunArgs(argv: string[]): RunArgs {
   const maxActions = toNumber('max-actions', v['max-actions'], true);
   if (maxActions !== undefined) args.maxActions = maxActions;
   if (v['no-report']) args.noReport = true;
+  if (v.lexicon !== undefined) args.lexicon = v.lexicon;
   return args;
 }

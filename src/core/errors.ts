@@ -10,6 +10,7 @@ export type AuditErrorCode =
   | 'bad-device'
   | 'bad-credentials'
   | 'bad-exemption'
+  | 'bad-lexicon'
   | 'unreachable-app'
   | 'port-in-use'
   | 'missing-system-dependency'

@@ -54,6 +54,7 @@ export function readEvidenceBundle(outDir: string): EvidenceBundle {
       case 'coverage': bundle.coverage = event; break;
       case 'run-issue': bundle.issues.push(event); break;
       case 'package': bundle.package = event; break;
+      case 'ocr': (bundle.ocr ??= []).push(event); break;
     }
   }
   const first = bundle.screens[0];

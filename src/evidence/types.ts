@@ -141,7 +141,28 @@ export interface PackageEvent {
   blob: BlobRef;
 }
 
-export type EvidenceEvent = PackageEvent | ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent;
+/** One word read from a screenshot, in CSS pixels of the page (like UiNode bounds). */
+export interface OcrWord {
+  text: string;
+  bounds: Bounds;
+  /** 0..100, as tesseract reports it. */
+  confidence: number;
+}
+
+/** Text read from a screen's screenshot where the UI model does not carry it (images, canvas, icons). */
+export interface OcrEvent {
+  type: 'ocr';
+  screenId: string;
+  /** sha256 of the screenshot that was read (also the cache key). */
+  imageSha256: string;
+  /** The regions that were read, CSS pixels; the whole screen is one region. */
+  regions: Bounds[];
+  words: OcrWord[];
+  /** Recognition time; 0 when the result came from the cache. */
+  ms: number;
+}
+
+export type EvidenceEvent = PackageEvent | ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent | OcrEvent;
 
 /** Everything recorded for one run, as detectors see it. */
 export interface EvidenceBundle {
@@ -153,6 +174,8 @@ export interface EvidenceBundle {
   issues: RunIssueEvent[];
   /** The submitted package's static facts, when the app came as a package. */
   package?: PackageEvent;
+  /** Words read by OCR, per screen (absent when no OCR pass ran). */
+  ocr?: OcrEvent[];
   /** Origin of the app under test (H5), used to tell own assets from third parties. */
   appOrigin?: string;
 }

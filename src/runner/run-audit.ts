@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CHECK_IDS, type CheckId } from '../checks/catalog.js';
 import type { CheckResult } from '../checks/result.js';
-import { DEFAULT_DETECTOR_SETTINGS } from '../checks/detectors/types.js';
+import { DEFAULT_TUNABLE_SETTINGS } from '../checks/detectors/types.js';
 import { resolveAppTarget } from '../config/app-target.js';
 import { loadCredentials } from '../config/credentials.js';
 import { parseExemptions } from '../config/exemptions.js';
+import { loadLexicon } from '../config/lexicon.js';
 import { AuditError } from '../core/errors.js';
 import { DEFAULT_DEVICE, PROJECT_ROOT, WDIO_CONFIG } from '../core/paths.js';
 import { TOOL } from '../core/tool.js';
@@ -42,6 +43,8 @@ export interface RunArgs {
   exempt: string[];
   appiumPort?: number;
   maxActions?: number;
+  /** A lab's lexicon file extending the default detection lexicon. */
+  lexicon?: string;
   /** Skip the Allure HTML generation (tests that only read verdict.json). */
   noReport?: boolean;
 }
@@ -67,6 +70,8 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   const device = loadDeviceProfile(args.device ?? DEFAULT_DEVICE);
   if (args.credentials !== undefined) loadCredentials(args.credentials);
   const exemptions = parseExemptions(args.exempt);
+  // Validated here so a bad lab file is one sentence and exit 2 before anything starts.
+  if (args.lexicon !== undefined) loadLexicon(args.lexicon);
   const budgetSeconds = args.budget ?? DEFAULT_BUDGET_SECONDS;
   if (!Number.isFinite(budgetSeconds) || budgetSeconds <= 0 || budgetSeconds > 86_400) {
     throw new AuditError('usage', `--budget must be a number of seconds between 1 and 86400, got "${String(args.budget)}".`);
@@ -104,7 +109,8 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       ...(args.credentials ? { credentialsFile: resolve(args.credentials) } : {}),
       appiumPort,
       chromedriverPort: await freePort(),
-      settings: DEFAULT_DETECTOR_SETTINGS,
+      settings: DEFAULT_TUNABLE_SETTINGS,
+      ...(args.lexicon ? { lexiconFile: resolve(args.lexicon) } : {}),
       tool: TOOL,
       startedAt,
     };

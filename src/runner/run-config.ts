@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckId } from '../checks/catalog.js';
-import type { DetectorSettings } from '../checks/detectors/types.js';
+import type { TunableSettings } from '../checks/detectors/types.js';
 import type { DeviceProfile } from '../devices/profile.js';
 import { AuditError } from '../core/errors.js';
 
@@ -27,7 +27,9 @@ export interface RunConfig {
   credentialsFile?: string;
   appiumPort: number;
   chromedriverPort: number;
-  settings: DetectorSettings;
+  settings: TunableSettings;
+  /** A lab's lexicon file (absolute path) extending the default one; read by each worker. */
+  lexiconFile?: string;
   tool: { name: string; version: string };
   startedAt: string;
 }

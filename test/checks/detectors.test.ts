@@ -319,7 +319,7 @@ void describe('filing-disclosure', () => {
   });
 
   void it('accepts depth 3 when the lab raises filingMaxTaps to 4', () => {
-    const d = detect('filing-disclosure', bundle({ screens: [screen({ title: '关于我们', depth: 3, body: footer() })] }), { filingMaxTaps: 4 });
+    const d = detect('filing-disclosure', bundle({ screens: [screen({ title: '关于我们', depth: 3, body: footer() })] }), { ...DEFAULT_DETECTOR_SETTINGS, filingMaxTaps: 4 });
     assert.deepEqual(d.missing, []);
     assert.equal(d.requiredDepth, 4);
   });

@@ -121,7 +121,7 @@ void describe('exemptions', () => {
 });
 
 void describe('checks without a detector', () => {
-  for (const id of ['repeated-data-reporting', 'ipv6-readiness', 'performance', 'data-security'] as const) {
+  for (const id of ['ipv6-readiness', 'performance', 'data-security'] as const) {
     void it(`${id} is inconclusive ("not implemented yet"), even on complete coverage`, () => {
       const r = evaluateCheck(id, bundle({ screens: [home(), mine()], coverage: coverage() }));
       assert.equal(r.outcome, 'inconclusive');

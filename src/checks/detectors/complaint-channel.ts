@@ -1,29 +1,30 @@
 /**
  * complaint-channel — 第十八条 (and 第十条 "缺失必要功能"): 投诉建议功能，实现在线受理、跟踪反馈和回访评价.
- * All three parts must be found: a way to submit (a form with an input and a submit control in a
- * complaint context), an acceptance/tracking view with a status, and an evaluation of the handling.
+ * All three parts must be found: a way to submit (a form with an input and a submit control whose
+ * own title, headings or field labels say complaint/suggestion), an acceptance/tracking view with a
+ * status, and an evaluation of the handling. Patterns: lexicon terms of complaint-channel.
+ * Known false positives: none seen; a 12345 hotline number alone is not an online channel, and a
+ * login form with "如有意见请拨打12345" in its footer is not a complaint form.
  */
 import type { ScreenEvent } from '../../evidence/types.js';
 import { screenFinding, screenName } from '../evidence-view.js';
+import { lexiconTerm } from '../lexicon/compile.js';
+import type { Lexicon } from '../lexicon/types.js';
 import type { Finding } from '../result.js';
 import { normalizeText } from '../text-match.js';
 import type { Detector } from './types.js';
 
-const COMPLAINT_CONTEXT = /投诉|建议|反馈|留言|诉求|意见|12345/;
-const SUBMIT = /^(提交|发送|提交反馈|提交投诉|提交建议|确认提交)$/;
-const STATUS = /已受理|受理中|待受理|办理中|处理中|已办结|已回复|已处理|待处理|受理编号|投诉编号/;
-const EVALUATION_CONTROL = /非常满意|满意|不满意|提交评价|评分|回访/;
-const EVALUATION_CONTEXT = /满意度|评价|回访/;
-
 type Part = 'submit' | 'tracking' | 'evaluation';
+const PARTS = ['submit', 'tracking', 'evaluation'] as const;
 const PART_NAMES: Record<Part, string> = { submit: '在线提交（受理）', tracking: '受理状态与跟踪反馈', evaluation: '回访/满意度评价' };
+const FORM_CONTEXT_ROLES = new Set(['h1', 'h2', 'h3', 'label', 'legend']);
 
-export const detectComplaintChannel: Detector = (bundle) => {
+export const detectComplaintChannel: Detector = (bundle, settings) => {
   const found = new Map<Part, Finding>();
   for (const screen of bundle.screens) {
-    for (const part of ['submit', 'tracking', 'evaluation'] as const) {
+    for (const part of PARTS) {
       if (found.has(part)) continue;
-      const evidence = PART_TESTS[part](screen);
+      const evidence = PART_TESTS[part](screen, settings.lexicon);
       if (evidence) {
         found.set(part, screenFinding(screen, {
           summary: `在${screenName(screen)}找到投诉建议的「${PART_NAMES[part]}」部分：「${evidence}」。`,
@@ -33,31 +34,38 @@ export const detectComplaintChannel: Detector = (bundle) => {
       }
     }
   }
-  const missing = (['submit', 'tracking', 'evaluation'] as const).filter((p) => !found.has(p)).map((p) => `缺少${PART_NAMES[p]}`);
+  const missing = PARTS.filter((p) => !found.has(p)).map((p) => `缺少${PART_NAMES[p]}`);
   return {
     findings: [],
     observations: [...found.values()],
     missing,
-    details: { partsFound: [...found.keys()], partsMissing: (['submit', 'tracking', 'evaluation'] as const).filter((p) => !found.has(p)) },
+    details: { partsFound: [...found.keys()], partsMissing: PARTS.filter((p) => !found.has(p)) },
   };
 };
 
-const PART_TESTS: Record<Part, (screen: ScreenEvent) => string | undefined> = {
-  submit: (screen) => {
-    const text = normalizeText(screen.visibleText);
-    if (!COMPLAINT_CONTEXT.test(text) || !screen.nodes.some((n) => n.editable)) return undefined;
-    const submit = screen.nodes.find((n) => n.clickable && SUBMIT.test(normalizeText(n.fullText)));
+const term = (lexicon: Lexicon, name: string): RegExp => lexiconTerm(lexicon, 'complaint-channel', name);
+
+/** What names a form: the screen title, headings, field labels and the submit control itself. */
+function formContext(screen: ScreenEvent): string {
+  const parts = [screen.title, ...screen.nodes.filter((n) => FORM_CONTEXT_ROLES.has(n.role) || n.editable).map((n) => `${n.text} ${n.label ?? ''}`)];
+  return normalizeText(parts.join(' '));
+}
+
+const PART_TESTS: Record<Part, (screen: ScreenEvent, lexicon: Lexicon) => string | undefined> = {
+  submit: (screen, lexicon) => {
+    if (!term(lexicon, 'context').test(formContext(screen)) || !screen.nodes.some((n) => n.editable)) return undefined;
+    const submit = screen.nodes.find((n) => n.clickable && term(lexicon, 'submit').test(normalizeText(n.fullText)));
     return submit ? `${screen.title}：${normalizeText(submit.fullText)}` : undefined;
   },
-  tracking: (screen) => {
+  tracking: (screen, lexicon) => {
     const text = normalizeText(screen.visibleText);
-    if (!COMPLAINT_CONTEXT.test(text)) return undefined;
-    return STATUS.exec(text)?.[0];
+    if (!term(lexicon, 'context').test(text)) return undefined;
+    return term(lexicon, 'status').exec(text)?.[0];
   },
-  evaluation: (screen) => {
+  evaluation: (screen, lexicon) => {
     const text = normalizeText(screen.visibleText);
-    if (!EVALUATION_CONTEXT.test(text)) return undefined;
-    const control = screen.nodes.find((n) => (n.clickable || n.inputType === 'radio') && EVALUATION_CONTROL.test(normalizeText(n.fullText || n.label || '')));
+    if (!term(lexicon, 'evaluationContext').test(text)) return undefined;
+    const control = screen.nodes.find((n) => (n.clickable || n.inputType === 'radio') && term(lexicon, 'evaluationControl').test(normalizeText(n.fullText || n.label || '')));
     return control ? normalizeText(control.fullText || control.label || '') : undefined;
   },
 };

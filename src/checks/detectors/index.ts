@@ -10,6 +10,7 @@ import { detectForcedPromotion } from './forced-promotion.js';
 import { detectMandatoryLogin } from './mandatory-login.js';
 import { detectOnlineDurationTracking } from './online-duration-tracking.js';
 import { detectPointsRanking } from './points-ranking.js';
+import { detectRepeatedDataReporting } from './repeated-data-reporting.js';
 import { detectStability } from './stability.js';
 import type { Detector } from './types.js';
 
@@ -21,6 +22,7 @@ export const DETECTORS: Partial<Record<CheckId, Detector>> = {
   'forced-promotion': detectForcedPromotion,
   'engagement-metrics-assessment': detectEngagementMetricsAssessment,
   'forced-media-upload': detectForcedMediaUpload,
+  'repeated-data-reporting': detectRepeatedDataReporting,
   'commercial-activity': detectCommercialActivity,
   'filing-disclosure': detectFilingDisclosure,
   'complaint-channel': detectComplaintChannel,

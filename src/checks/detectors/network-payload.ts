@@ -21,19 +21,31 @@ export function payloadFields(request: NetworkEvent): Map<string, string> {
   return fields;
 }
 
+export interface RequestFilter {
+  /** Only fields of the request body count (not the query string). */
+  bodyOnly?: boolean;
+  /** The endpoint must have been called at least this often (a heartbeat). */
+  minRequests?: number;
+}
+
+/** Field names of the body only. */
+function bodyFields(request: NetworkEvent): string[] {
+  return [...payloadFields({ ...request, url: 'http://body.invalid/' }).keys()];
+}
+
 /** One finding per endpoint whose payload has a field matching `keys`, citing the requests. */
-export function requestFindings(bundle: EvidenceBundle, keys: RegExp, what: string, confidence: number): Finding[] {
+export function requestFindings(bundle: EvidenceBundle, keys: RegExp, what: string, confidence: number, filter: RequestFilter = {}): Finding[] {
   const byEndpoint = new Map<string, { request: NetworkEvent; count: number; fields: string[] }>();
   for (const request of bundle.network) {
     if (request.resourceType && !['XHR', 'Fetch', 'Other', 'Ping'].includes(request.resourceType)) continue;
-    const fields = [...payloadFields(request).keys()].filter((k) => keys.test(k));
+    const fields = (filter.bodyOnly ? bodyFields(request) : [...payloadFields(request).keys()]).filter((k) => keys.test(k));
     if (fields.length === 0) continue;
     const endpoint = `${request.method} ${request.url.split('?')[0]}`;
     const entry = byEndpoint.get(endpoint);
     if (entry) entry.count++;
     else byEndpoint.set(endpoint, { request, count: 1, fields });
   }
-  return [...byEndpoint.values()].map(({ request, count, fields }) => {
+  return [...byEndpoint.values()].filter((e) => e.count >= (filter.minRequests ?? 1)).map(({ request, count, fields }) => {
     const screen = bundle.screens.find((s) => s.id === request.screenId);
     const finding: Finding = {
       summary: `应用向 ${request.method} ${request.url.split('?')[0]} 发送了${what}（字段 ${fields.join('、')}，共观察到 ${count} 次）${screen ? `，发生在「${screen.title}」界面` : ''}。`,
