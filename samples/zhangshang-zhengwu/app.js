@@ -6,7 +6,9 @@
  *   - a notice demanding installation, install-rate assessment and periodic login
  *   - study/online duration labels and a 5 s study heartbeat (POST /api/study/heartbeat)
  *   - share / like / vote tasks counted in the yearly assessment
- *   - a points ranking table
+ *   - a points ranking table, and an image-only banner 「积分排行榜 第7名」 on 首页 (text only in
+ *     pixels: img/rank-banner.png, made by scripts/make-sample-images.ts; read by OCR)
+ *   - 数据填报: the same visit data to be filled in on two platforms every day, under threat of 通报
  *   - a points mall with a paid item (commercial activity)
  *   - required work photo + video uploads
  *   - a 5 s patrol trajectory upload (POST /api/patrol/track)
@@ -181,8 +183,12 @@
     // The banner is clickable only via an onclick property + cursor:pointer (no role).
     banner.onclick = () => go('#/notice');
 
+    // Text that exists only in pixels (no alt, no DOM text): the audit must read it with OCR.
+    const rankBanner = h('img', { class: 'promo-img', src: 'img/rank-banner.png', alt: '' });
+
     v.append(
       banner,
+      rankBanner,
       section('通知公告', cell('关于开展应用推广工作的通知', '#/notice', '置顶')),
       section('要闻动态', NEWS.map((n) => cell(n.title, `#/news/${n.id}`, n.date))),
     );
@@ -249,7 +255,15 @@
     v.append(
       section('日常工作',
         cell('工作留痕', '#/work/trace', '本周 3/5 次'),
-        cell('巡查上报', '#/work/patrol', '今日未上报')),
+        cell('巡查上报', '#/work/patrol', '今日未上报'),
+        cell('数据填报', '#/work/report', '2 个系统')),
+    );
+  }
+
+  function renderReport(v) {
+    v.append(
+      h('div', { class: 'notice-label' }, '请于每日17:00前在“基层治理平台”和“网格通”系统同时填报本日走访数据，未按时报送的将予以通报。'),
+      section('今日走访', h('span', { class: 'cell-sub' }, '已走访 6 户')),
     );
   }
 
@@ -409,6 +423,7 @@
     { re: /^\/work$/, id: 'work', title: '工作', tab: 'work', render: renderWork },
     { re: /^\/work\/trace$/, id: 'work-trace', title: '工作留痕', tab: 'work', parent: '#/work', render: renderTrace },
     { re: /^\/work\/patrol$/, id: 'work-patrol', title: '巡查上报', tab: 'work', parent: '#/work', render: renderPatrol },
+    { re: /^\/work\/report$/, id: 'work-report', title: '数据填报', tab: 'work', parent: '#/work', render: renderReport },
     { re: /^\/mine$/, id: 'mine', title: '我的', tab: 'mine', render: renderMine },
     { re: /^\/mine\/points$/, id: 'points', title: '我的积分', tab: 'mine', parent: '#/mine', render: renderPoints },
     { re: /^\/mine\/points\/rank$/, id: 'points-rank', title: '积分排行榜', tab: 'mine', parent: '#/mine/points', render: renderRank },

@@ -20,31 +20,36 @@ export function withOcrText(bundle: EvidenceBundle): EvidenceBundle {
   return { ...bundle, screens };
 }
 
-/** Groups words into lines: same vertical band, left to right, gaps under two character heights. */
+/**
+ * Groups words into lines: words whose vertical centres agree (within half the smaller height)
+ * share a band; a band is split where the horizontal gap exceeds two character heights, so a
+ * badge beside a title is its own line.
+ */
 export function ocrLines(words: readonly OcrWord[]): OcrWord[] {
-  const sorted = [...words].filter((w) => normalizeText(w.text)).sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x);
-  const lines: OcrWord[][] = [];
-  for (const word of sorted) {
-    const line = lines.find((l) => sameLine(l[l.length - 1]!, word));
-    if (line) line.push(word);
-    else lines.push([word]);
+  const centre = (w: OcrWord) => w.bounds.y + w.bounds.height / 2;
+  const bands: { cy: number; height: number; words: OcrWord[] }[] = [];
+  for (const word of [...words].filter((w) => normalizeText(w.text)).sort((a, b) => centre(a) - centre(b))) {
+    const band = bands.find((b) => Math.abs(b.cy - centre(word)) < Math.min(b.height, word.bounds.height) / 2);
+    if (band) band.words.push(word);
+    else bands.push({ cy: centre(word), height: word.bounds.height, words: [word] });
   }
-  return lines.map((line) => {
-    line.sort((a, b) => a.bounds.x - b.bounds.x);
-    return {
-      text: normalizeText(line.map((w) => w.text).join(' ')),
-      bounds: unionBounds(line.map((w) => w.bounds)),
-      confidence: Math.min(...line.map((w) => w.confidence)),
-    };
-  });
+  return bands.flatMap((band) => splitAtGaps(band.words.sort((a, b) => a.bounds.x - b.bounds.x))).map((line) => ({
+    text: normalizeText(line.map((w) => w.text).join(' ')),
+    bounds: unionBounds(line.map((w) => w.bounds)),
+    confidence: Math.min(...line.map((w) => w.confidence)),
+  }));
 }
 
-function sameLine(a: OcrWord, b: OcrWord): boolean {
-  const centreA = a.bounds.y + a.bounds.height / 2;
-  const centreB = b.bounds.y + b.bounds.height / 2;
-  const height = Math.max(a.bounds.height, b.bounds.height);
-  const gap = b.bounds.x - (a.bounds.x + a.bounds.width);
-  return Math.abs(centreA - centreB) < height / 2 && gap < 2 * height;
+function splitAtGaps(sorted: OcrWord[]): OcrWord[][] {
+  const segments: OcrWord[][] = [];
+  for (const word of sorted) {
+    const current = segments[segments.length - 1];
+    const last = current?.[current.length - 1];
+    const gap = last ? word.bounds.x - (last.bounds.x + last.bounds.width) : Infinity;
+    if (current && last && gap < 2 * Math.min(last.bounds.height, word.bounds.height)) current.push(word);
+    else segments.push([word]);
+  }
+  return segments;
 }
 
 /** The smallest box holding every box. */

@@ -35,6 +35,8 @@ export async function annotateScreenshot(png: Buffer, annotations: Annotation[],
     }
     const labelY = y > fontSize + 8 ? y - 6 : Math.min(height - 6, y + h + fontSize + 4);
     shapes.push(
+      // A white halo under the red box keeps it visible on red banners and dark images.
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="#ffffff" stroke-width="${stroke * 2 + 2}"/>`,
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="#e00000" stroke-width="${stroke}"/>`,
       `<rect x="${x}" y="${labelY - fontSize - 2}" width="${Math.min(width - x, (a.label.length + 1) * fontSize)}" height="${fontSize + 8}" fill="#e00000" opacity="0.85"/>`,
       `<text x="${x + 4}" y="${labelY}" font-size="${fontSize}" font-family="Noto Sans CJK SC, sans-serif" fill="#fff">${escapeXml(a.label)}</text>`,

@@ -52,7 +52,7 @@ describe('audit of the violating sample (the embedded default)', () => {
       'forced-check-in': 'fail', 'points-ranking': 'fail', 'online-duration-tracking': 'fail', 'mandatory-login': 'fail',
       'forced-promotion': 'fail', 'engagement-metrics-assessment': 'fail', 'forced-media-upload': 'fail',
       'commercial-activity': 'fail', 'filing-disclosure': 'fail', 'complaint-channel': 'fail', 'stability': 'fail',
-      'repeated-data-reporting': 'pass',
+      'repeated-data-reporting': 'fail',
       ...Object.fromEntries(NOT_IMPLEMENTED.map((id) => [id, 'inconclusive'])),
     };
     assert.deepEqual(outcomes(verdict), expected);
@@ -73,6 +73,18 @@ describe('audit of the violating sample (the embedded default)', () => {
         }
       }
     }
+  });
+
+  it('reads the image-only banner with OCR and boxes the words on the annotated screenshot', () => {
+    const ranking = verdict.checks.find((c) => c.id === 'points-ranking')!;
+    const ocr = ranking.findings.find((f) => f.source === 'ocr');
+    assert.ok(ocr, 'a points-ranking finding read from pixels');
+    assert.match(ocr.text ?? '', /积分排行榜/);
+    assert.match(ocr.summary, /图片文字/);
+    assert.ok(ocr.bounds && ocr.bounds.width > 50 && ocr.bounds.height > 10, JSON.stringify(ocr.bounds));
+    assert.ok(ocr.evidence.some((e) => e.kind === 'annotated-screenshot'), 'annotated screenshot attached');
+    const repeated = verdict.checks.find((c) => c.id === 'repeated-data-reporting')!;
+    assert.ok(repeated.findings.some((f) => /同时填报/.test(f.text ?? '') && f.severity === 'forced'), JSON.stringify(repeated.findings.map((f) => f.text)));
   });
 
   it('generates a single-file Allure report without analytics, with the findings attached', () => {
