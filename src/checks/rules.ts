@@ -49,7 +49,7 @@ export function applyTextRules(bundle: EvidenceBundle, rules: readonly TextRule[
         seenNodes.add(hit.node.id);
         const ocr = hit.node.role === OCR_ROLE;
         const finding = screenFinding(screen, {
-          summary: `在${screenName(screen)}${ocr ? '的图片文字中' : ''}发现${rule.what}：「${hit.text}」，涉嫌${checkTitle}。`,
+          summary: `在${screenName(screen)}${ocr ? '的图片文字中' : ''}发现${rule.what}：「${quoted(hit.text)}」，涉嫌${checkTitle}。`,
           text: hit.text,
           node: hit.node,
           confidence: ocr ? Math.min(rule.confidence, 0.8) : rule.confidence,
@@ -62,6 +62,11 @@ export function applyTextRules(bundle: EvidenceBundle, rules: readonly TextRule[
     }
   }
   return findings;
+}
+
+/** The matched text inside a summary: without its own closing punctuation, so the summary stays one sentence. */
+function quoted(text: string): string {
+  return text.replace(/[。！？；!?;，,\s]+$/u, '');
 }
 
 /** A match: the node it cites, the matched text, and the box to draw when it spans several nodes. */

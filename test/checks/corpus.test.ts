@@ -4,7 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadCorpus } from '../helpers/corpus.js';
+import { DETECTORS } from '../../src/checks/detectors/index.js';
+import { DEFAULT_DETECTOR_SETTINGS } from '../../src/checks/detectors/types.js';
+import { withOcrText } from '../../src/checks/ocr-view.js';
+import { caseBundle, loadCorpus } from '../helpers/corpus.js';
 import { CORPUS_CHECKS, formatScores, scoreCorpus } from '../helpers/corpus-metrics.js';
 
 const cases = loadCorpus();
@@ -30,4 +33,21 @@ describe('detection corpus', () => {
       assert.ok(score.recall >= 0.9, `recall ${score.recall.toFixed(3)}${detail}`);
     });
   }
+});
+
+describe('finding summaries', () => {
+  it('are one Chinese sentence each: one full stop, at the end; quoted text does not end a sentence', () => {
+    let checked = 0;
+    for (const c of cases) {
+      for (const detector of Object.values(DETECTORS)) {
+        const detection = detector(withOcrText(caseBundle(c)), DEFAULT_DETECTOR_SETTINGS);
+        for (const f of [...detection.findings, ...(detection.observations ?? [])]) {
+          assert.match(f.summary.replace(/「[^」]*」/g, '「」'), /^[^。！？]+。$/, `${c.id}: ${f.summary}`);
+          assert.doesNotMatch(f.summary, /[。！？；]」/, `${c.id}: ${f.summary}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 50, `only ${checked} summaries checked`);
+  });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_DETECTOR_SETTINGS } from '../../src/checks/detectors/types.js';
 import { lexiconRules } from '../../src/checks/lexicon/compile.js';
+import { parseRunArgs } from '../../src/cli/args.js';
 import { loadLexicon } from '../../src/config/lexicon.js';
 import { isAuditError } from '../../src/core/errors.js';
 import { caseBundle, type CorpusCase } from '../helpers/corpus.js';
@@ -45,6 +46,11 @@ describe('lexicon', () => {
     assert.equal(fires('points-ranking', board, settings), true);
     assert.equal(fires('forced-check-in', classic, settings), true, 'default patterns survive the extension');
     assert.ok(caseBundle(roll).screens[0]!.nodes.length > 1);
+  });
+
+  it('is passed on the command line with --lexicon', () => {
+    assert.equal(parseRunArgs(['--lexicon', LAB]).lexicon, LAB);
+    assert.equal(parseRunArgs([]).lexicon, undefined);
   });
 
   it('rejects an unknown check id with a did-you-mean', () => {
