@@ -41,6 +41,12 @@ describe('bad input', () => {
     assert.equal(existsSync(join(out, 'RUNNING')), true, 'the folder says the run is incomplete');
   });
 
+  it('a lab lexicon with an unknown check id, with a suggestion', async () => {
+    const file = join(scratch, 'lab-lexicon.json');
+    writeFileSync(file, JSON.stringify({ version: 1, checks: { 'points-rank': { rules: [] } } }));
+    assertOneSentenceError(await runCli(['run', '--lexicon', file]), /unknown check "points-rank".*did you mean "points-ranking"/);
+  });
+
   it('a credentials file without a password', async () => {
     const file = join(scratch, 'creds.json');
     writeFileSync(file, JSON.stringify({ username: 'lab-tester' }));
