@@ -6,6 +6,7 @@ import type { CheckResult, Finding } from '../checks/result.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import { annotateScreenshot } from '../evidence/annotate.js';
 import { EvidenceStore } from '../evidence/store.js';
+import { attachProbeEvidence } from './probe-attachments.js';
 
 const OUTCOME_ZH = { pass: '通过', fail: '不通过', inconclusive: '无法判定', 'not-applicable': '不适用' } as const;
 
@@ -23,6 +24,7 @@ export async function attachCheckEvidence(outDir: string, result: CheckResult, b
       await addAttachment(`${name}：标注截图`, annotated.png, 'image/png');
     }
   }
+  await attachProbeEvidence(result, bundle);
   await addAttachment('检查结果 (JSON)', JSON.stringify(result, null, 2), 'application/json');
 }
 

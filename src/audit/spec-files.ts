@@ -5,6 +5,7 @@ import { SPECS_DIR } from '../core/paths.js';
 export const AUDIT_SPEC_FILES = [
   'explore.spec.ts',
   'collect-ocr.spec.ts',
+  'collect-probes.spec.ts',
   'article-05-filing.spec.ts',
   'article-06-acceptance.spec.ts',
   'article-14-prohibitions.spec.ts',

@@ -5,6 +5,7 @@ import { AuditError } from '../core/errors.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { DEVICES_DIR } from '../core/paths.js';
 import { ajv, describeSchemaError } from '../config/json-schema.js';
+import type { PerformanceBudgets } from '../evidence/probe-types.js';
 
 export interface DeviceProfile {
   name: string;
@@ -16,6 +17,8 @@ export interface DeviceProfile {
   timezone?: string;
   testAccount?: { username: string; password: string };
   exploration?: { maxActions?: number; settleQuietMs?: number; settleMaxMs?: number };
+  /** Performance budgets the performance check measures against, with their sources. */
+  budgets?: PerformanceBudgets;
 }
 
 const validate = ajv.compile<DeviceProfile>(JSON.parse(readFileSync(join(DEVICES_DIR, 'profile.schema.json'), 'utf8')) as object);

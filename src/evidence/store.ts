@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { sha256 } from '../core/hash.js';
 import type { BlobRef, EvidenceBundle, EvidenceEvent } from './types.js';
+import { addProbeEvent, isProbeEvent } from './probe-types.js';
 
 export const EVIDENCE_DIR = 'evidence';
 export const EVENTS_FILE = 'events.jsonl';
@@ -55,6 +56,7 @@ export function readEvidenceBundle(outDir: string): EvidenceBundle {
       case 'run-issue': bundle.issues.push(event); break;
       case 'package': bundle.package = event; break;
       case 'ocr': (bundle.ocr ??= []).push(event); break;
+      default: if (isProbeEvent(event)) bundle.probes = addProbeEvent(bundle.probes, event);
     }
   }
   const first = bundle.screens[0];

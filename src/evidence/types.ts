@@ -101,6 +101,14 @@ export interface NetworkEvent {
   /** The screen shown when the request was observed. */
   screenId?: string;
   ts: number;
+  /** Set on requests recorded by a probe (e.g. 'network-idle'); absent for exploration. */
+  probe?: string;
+  /** HAR-style details, when the recorder saw them. */
+  requestContentType?: string;
+  mimeType?: string;
+  responseBytes?: number;
+  remoteIp?: string;
+  durationMs?: number;
 }
 
 export interface ConsoleEvent {
@@ -162,7 +170,11 @@ export interface OcrEvent {
   ms: number;
 }
 
-export type EvidenceEvent = PackageEvent | ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent | OcrEvent;
+export type EvidenceEvent = PackageEvent | ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent | OcrEvent | ProbeEvent;
+
+/** Events of the dynamic probes live in their own file (src/evidence/probe-types.ts). */
+export type { ProbeEvent, ProbeEvidence } from './probe-types.js';
+import type { ProbeEvent, ProbeEvidence } from './probe-types.js';
 
 /** Everything recorded for one run, as detectors see it. */
 export interface EvidenceBundle {
@@ -178,4 +190,6 @@ export interface EvidenceBundle {
   ocr?: OcrEvent[];
   /** Origin of the app under test (H5), used to tell own assets from third parties. */
   appOrigin?: string;
+  /** What the dynamic probes measured after exploration (absent when no probe ran). */
+  probes?: ProbeEvidence;
 }

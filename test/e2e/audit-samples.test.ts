@@ -12,7 +12,9 @@ import type { Verdict } from '../../src/verdict/verdict.js';
 import { verdictSchemaErrors } from '../../src/verdict/write-verdict.js';
 import { runCli, type CliResult } from './run-cli.js';
 
-const NOT_IMPLEMENTED = ['ipv6-readiness', 'performance', 'data-security'];
+// Measured by the probes but not decidable on a loopback-served sample: IPv6 needs a real network,
+// data security more than what crosses the wire (each check says so in its reason).
+const NOT_IMPLEMENTED = ['ipv6-readiness', 'data-security'];
 
 function outcomes(verdict: Verdict): Record<string, string> {
   return Object.fromEntries(verdict.checks.map((c) => [c.id, c.outcome]));
@@ -52,6 +54,7 @@ describe('audit of the violating sample (the embedded default)', () => {
       'forced-check-in': 'fail', 'points-ranking': 'fail', 'online-duration-tracking': 'fail', 'mandatory-login': 'fail',
       'forced-promotion': 'fail', 'engagement-metrics-assessment': 'fail', 'forced-media-upload': 'fail',
       'commercial-activity': 'fail', 'filing-disclosure': 'fail', 'complaint-channel': 'fail', 'stability': 'fail',
+      'performance': 'pass',
       'repeated-data-reporting': 'fail',
       ...Object.fromEntries(NOT_IMPLEMENTED.map((id) => [id, 'inconclusive'])),
     };

@@ -37,6 +37,13 @@ describe('planOcr', () => {
     assert.deepEqual(plan.regions, [{ x: 40, y: 300, width: 300, height: 100 }]);
   });
 
+  it('reads a nameless clickable leaf of a native view (an icon-only NAF node), not an H5 one', () => {
+    const screen = screenOf([...TEXT, { role: 'div', b: [300, 60, 80, 80], click: true }]);
+    assert.deepEqual(planOcr(screen).regions, [], 'an H5 div without text is layout, not a drawn label');
+    for (const n of screen.nodes) n.platform = 'android';
+    assert.deepEqual(planOcr(screen).regions, [{ x: 300, y: 60, width: 80, height: 80 }]);
+  });
+
   it('never reads a screen without a screenshot', () => {
     const screen = screenOf([...TEXT, { role: 'img', b: [12, 60, 388, 90] }]);
     delete screen.screenshot;

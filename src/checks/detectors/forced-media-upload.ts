@@ -9,6 +9,7 @@ import { lexiconTerm } from '../lexicon/compile.js';
 import type { Finding } from '../result.js';
 import { normalizeText } from '../text-match.js';
 import { requestFindings } from './network-payload.js';
+import { probeMediaUploadFindings } from './media-upload-probes.js';
 import { lexiconFindings } from './text-rules.js';
 import type { Detector, DetectorSettings } from './types.js';
 
@@ -18,6 +19,7 @@ export const detectForcedMediaUpload: Detector = (bundle, settings) => ({
     ...lexiconFindings(bundle, settings, 'forced-media-upload', '强制上传工作轨迹'),
     // Coordinates in a query string are a lookup (附近网点); in a request body they are an upload.
     ...requestFindings(bundle, lexiconTerm(settings.lexicon, 'forced-media-upload', 'coordinateKeys'), '定位坐标', 0.85, { bodyOnly: true }),
+    ...probeMediaUploadFindings(bundle),
   ],
 });
 

@@ -12,6 +12,9 @@ import { detectOnlineDurationTracking } from './online-duration-tracking.js';
 import { detectPointsRanking } from './points-ranking.js';
 import { detectRepeatedDataReporting } from './repeated-data-reporting.js';
 import { detectStability } from './stability.js';
+import { detectDataSecurity } from './data-security.js';
+import { detectIpv6Readiness } from './ipv6-readiness.js';
+import { detectPerformance } from './performance.js';
 import type { Detector } from './types.js';
 
 export const DETECTORS: Partial<Record<CheckId, Detector>> = {
@@ -27,4 +30,7 @@ export const DETECTORS: Partial<Record<CheckId, Detector>> = {
   'filing-disclosure': detectFilingDisclosure,
   'complaint-channel': detectComplaintChannel,
   'stability': detectStability,
+  'ipv6-readiness': detectIpv6Readiness,
+  'performance': detectPerformance,
+  'data-security': detectDataSecurity,
 };

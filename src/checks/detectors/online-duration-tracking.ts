@@ -6,6 +6,7 @@
  */
 import { lexiconTerm } from '../lexicon/compile.js';
 import { requestFindings } from './network-payload.js';
+import { periodicDurationFindings } from './request-findings.js';
 import { lexiconFindings } from './text-rules.js';
 import type { Detector } from './types.js';
 
@@ -17,5 +18,5 @@ export const detectOnlineDurationTracking: Detector = (bundle, settings) => {
   const cited = new Set(specific.map((f) => f.request?.url));
   const generic = requestFindings(bundle, lexiconTerm(settings.lexicon, 'online-duration-tracking', 'genericDurationKeys'), '周期性上报时长的心跳请求', 0.75, { minRequests: HEARTBEAT_MIN_REQUESTS })
     .filter((f) => !cited.has(f.request?.url));
-  return { findings: [...lexiconFindings(bundle, settings, 'online-duration-tracking', '统计在线时长'), ...specific, ...generic] };
+  return { findings: [...lexiconFindings(bundle, settings, 'online-duration-tracking', '统计在线时长'), ...specific, ...generic, ...periodicDurationFindings(bundle)] };
 };

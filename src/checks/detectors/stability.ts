@@ -6,9 +6,10 @@
 import type { ConsoleEvent, EvidenceBundle, NetworkEvent } from '../../evidence/types.js';
 import type { Finding } from '../result.js';
 import type { Detector } from './types.js';
+import { probeStabilityFindings } from './stability-probes.js';
 
 export const detectStability: Detector = (bundle) => ({
-  findings: [...scriptErrors(bundle), ...failedOwnRequests(bundle), ...crashes(bundle)],
+  findings: [...scriptErrors(bundle), ...failedOwnRequests(bundle), ...crashes(bundle), ...probeStabilityFindings(bundle)],
 });
 
 function scriptErrors(bundle: EvidenceBundle): Finding[] {

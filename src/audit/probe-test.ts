@@ -1,0 +1,64 @@
+/**
+ * The body of one probe's test (runs in the WebdriverIO worker after exploration): build the
+ * probe context for the run's platform, run the probe within its budget, record how it went,
+ * and show the figures in the probe's Allure test.
+ */
+import { addAttachment, addDescription } from '@wdio/allure-reporter';
+import { H5Session } from '../device/h5/h5-session.js';
+import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
+import { h5WebTools } from '../probes/h5/web-tools.js';
+import { probeById } from '../probes/index.js';
+import type { ProbeContext } from '../probes/probe.js';
+import { readRunConfigFromEnv, type RunConfig } from '../runner/run-config.js';
+import { serveFolder } from '../runner/sample-server.js';
+import { writeProgress } from '../runner/progress.js';
+
+/** Time each probe may take, from the run's exploration budget (seconds), bounded both ways. */
+export function probeBudgetMs(probeId: string, budgetSeconds: number): number {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  switch (probeId) {
+    case 'network-idle': return clamp(budgetSeconds * 100, 16_000, 48_000);
+    case 'permissions': return clamp(budgetSeconds * 50, 3_000, 10_000);
+    default: return 15_000;
+  }
+}
+
+function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: string): ProbeContext {
+  const exploration = run.device.exploration ?? {};
+  const folder = run.app.name !== undefined ? run.app.target : undefined;
+  return {
+    device: new H5Session(browser, run.app.url, exploration.settleQuietMs, exploration.settleMaxMs),
+    store: new EvidenceStore(run.outDir),
+    explored: readEvidenceBundle(run.outDir),
+    appUrl: run.app.url,
+    ...(run.device.budgets ? { budgets: run.device.budgets } : {}),
+    budgetMs: probeBudgetMs(probeId, run.budgetSeconds),
+    web: h5WebTools(browser, { appiumPort: run.appiumPort, ...(folder ? { serveOverIpv6: () => serveFolder(folder, '::1') } : {}) }),
+    now: Date.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+}
+
+/** Runs one probe inside a mocha test; a probe error is recorded and reported, never hidden. */
+export async function runProbeTest(test: Mocha.Context, browser: WebdriverIO.Browser, probeId: string): Promise<void> {
+  const run = readRunConfigFromEnv();
+  const probe = probeById(probeId);
+  if (!probe) throw new Error(`unknown probe ${probeId}`);
+  writeProgress(run.outDir, { phase: 'checking', check: `探针 ${probe.id}` });
+  const ctx = contextFor(browser, run, probeId);
+  const started = Date.now();
+  try {
+    const summary = await probe.run(ctx);
+    ctx.store.append({ type: 'probe-run', probe: probe.id, status: summary.status, message: summary.text, durationMs: Date.now() - started });
+    await addDescription(summary.text, 'markdown');
+    if (summary.chart) {
+      ctx.store.putBlob('graph', summary.chart, 'png');
+      await addAttachment('周期性请求时间线', summary.chart, 'image/png');
+    }
+    if (summary.status === 'skipped') test.skip();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    ctx.store.append({ type: 'probe-run', probe: probe.id, status: 'error', message, durationMs: Date.now() - started });
+    throw error;
+  }
+}

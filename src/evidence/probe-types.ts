@@ -1,0 +1,135 @@
+/**
+ * Evidence written by the dynamic probes that run after exploration (src/probes): idle network
+ * windows, permission requests, launch performance, blank screens, IPv6 loading. Same log
+ * (events.jsonl), schema version 1, additive: older runs simply have no probe events.
+ */
+import type { BlobRef } from './types.js';
+
+/** Budgets the performance check measures against; a lab may set its own in the device profile. */
+export interface PerformanceBudgets {
+  /** Navigation start → first contentful paint (≈ Android "time to initial display"). */
+  firstContentMs?: number;
+  /** Navigation start → main thread free after load (our interactive estimate). */
+  interactiveMs?: number;
+  /** Longest single main-thread block. */
+  longTaskMs?: number;
+  /** JS heap in use after launch. */
+  jsHeapBytes?: number;
+  /** Where each number comes from (budget name → source), shown with a broken budget. */
+  sources?: Record<string, string>;
+}
+
+/** How the probe phase went for one probe: measured, skipped (platform cannot), or failed. */
+export interface ProbeRunEvent {
+  type: 'probe-run';
+  probe: string;
+  status: 'done' | 'skipped' | 'error';
+  message?: string;
+  durationMs: number;
+}
+
+/** The app left alone on one screen; the requests it made are logged as network events with probe 'network-idle'. */
+export interface IdleWindowEvent {
+  type: 'idle-window';
+  screenId?: string;
+  url: string;
+  fromTs: number;
+  toTs: number;
+  requests: number;
+  /** HAR-style JSON lines of every request seen in the window. */
+  har: BlobRef;
+}
+
+export type Capability = 'geolocation' | 'camera' | 'microphone' | 'notifications' | 'clipboard';
+
+/** One call of a permission-gated API observed in the page. */
+export interface PermissionRequestRecord {
+  capability: Capability;
+  api: string;
+  /** ms since navigation start. */
+  atMs: number;
+  /** False when no tap/click/key had happened yet on the page: the app asked at launch. */
+  afterUserAction: boolean;
+  url: string;
+}
+
+/** A launch (and optional replayed taps) with permission-gated APIs answering granted or denied. */
+export interface PermissionProbeEvent {
+  type: 'permission-probe';
+  mode: 'granted' | 'denied';
+  /** Labels of the taps replayed after launch (empty: the launch screen only). */
+  stepLabels: string[];
+  requests: PermissionRequestRecord[];
+  /** Controls a user can tap (clickable, not covered) on the final screen. */
+  actionable: number;
+  visibleText: string;
+  screenshot?: BlobRef;
+}
+
+/** A measured cold launch of the app. */
+export interface PerformanceProbeEvent {
+  type: 'performance-probe';
+  url: string;
+  firstContentMs?: number;
+  domContentLoadedMs?: number;
+  loadMs?: number;
+  interactiveMs?: number;
+  /** Absent when the platform has no long-task measurement (never reported as zero). */
+  longTasks?: { count: number; totalMs: number; worstMs: number; worstStartMs?: number };
+  jsHeapUsedBytes?: number;
+  jsHeapTotalBytes?: number;
+  /** The budgets in force for this run (from the device profile), so the check is re-runnable on evidence alone. */
+  budgets?: PerformanceBudgets;
+  at: string;
+}
+
+/** Screenshots of explored screens checked for blankness (near-uniform image and empty UI model). */
+export interface RenderCheckEvent {
+  type: 'render-check';
+  screensChecked: number;
+  blank: { screenId: string; stdev: number; textNodes: number; clickable: number }[];
+}
+
+/** The app loaded over IPv6 (loopback for H5 served from a folder), or why it was not tried. */
+export interface Ipv6ProbeEvent {
+  type: 'ipv6-probe';
+  mode: 'loopback' | 'not-tested';
+  url?: string;
+  loaded?: boolean;
+  visibleTextChars?: number;
+  failedRequests?: string[];
+  reason?: string;
+}
+
+export type ProbeEvent = ProbeRunEvent | IdleWindowEvent | PermissionProbeEvent | PerformanceProbeEvent | RenderCheckEvent | Ipv6ProbeEvent;
+
+/** Probe evidence as detectors see it. */
+export interface ProbeEvidence {
+  runs: ProbeRunEvent[];
+  idle: IdleWindowEvent[];
+  permissions: PermissionProbeEvent[];
+  performance: PerformanceProbeEvent[];
+  render?: RenderCheckEvent;
+  ipv6?: Ipv6ProbeEvent;
+}
+
+const PROBE_EVENT_TYPES: readonly string[] = ['probe-run', 'idle-window', 'permission-probe', 'performance-probe', 'render-check', 'ipv6-probe'];
+
+/** True for an event written by a probe. */
+export function isProbeEvent(event: { type: string }): event is ProbeEvent {
+  return PROBE_EVENT_TYPES.includes(event.type);
+}
+
+/** Adds one probe event to the bundle's probe evidence (created on first use). */
+export function addProbeEvent(probes: ProbeEvidence | undefined, event: ProbeEvent): ProbeEvidence {
+  const into = probes ?? { runs: [], idle: [], permissions: [], performance: [] };
+  switch (event.type) {
+    case 'probe-run': into.runs.push(event); break;
+    case 'idle-window': into.idle.push(event); break;
+    case 'permission-probe': into.permissions.push(event); break;
+    case 'performance-probe': into.performance.push(event); break;
+    case 'render-check': into.render = event; break;
+    case 'ipv6-probe': into.ipv6 = event; break;
+  }
+  return into;
+}

@@ -1,0 +1,49 @@
+/**
+ * IPv6: an app served from a local folder is served again on IPv6 loopback ([::1]) and loaded;
+ * it works when its screen shows text and none of its own requests fail. Loopback shows that the
+ * app itself does not hard-code IPv4; it says nothing about the production network, so the check
+ * never passes on this alone.
+ */
+import type { Ipv6ProbeEvent } from '../evidence/probe-types.js';
+import type { NetworkEvent } from '../evidence/types.js';
+import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
+
+export const ipv6Probe: Probe = {
+  id: 'ipv6',
+  title: 'IPv6 回环加载',
+  async run(ctx: ProbeContext): Promise<ProbeSummary> {
+    const web = ctx.web;
+    if (!web) return skipped('该平台尚不支持 IPv6 探针。');
+    if (!web.serveOverIpv6) {
+      const event: Ipv6ProbeEvent = { type: 'ipv6-probe', mode: 'not-tested', reason: '应用以网址提供，无法在本机改用 IPv6 提供服务；需在支持 IPv6 的网络中测试。' };
+      ctx.store.append(event);
+      return skipped(event.reason!);
+    }
+    const server = await web.serveOverIpv6();
+    try {
+      await web.drainRequests('ipv6');
+      web.flushRequests();
+      await web.navigate(server.url);
+      await ctx.device.settle();
+      await ctx.sleep(500);
+      const snapshot = await ctx.device.snapshot();
+      const requests = [...(await web.drainRequests('ipv6')), ...web.flushRequests()];
+      const failed = ownFailures(requests, server.url);
+      const visible = snapshot.visibleText.trim().length;
+      const event: Ipv6ProbeEvent = { type: 'ipv6-probe', mode: 'loopback', url: server.url, loaded: visible > 0 && failed.length === 0, visibleTextChars: visible, failedRequests: failed.slice(0, 20) };
+      for (const r of requests) ctx.store.append({ ...r, probe: 'ipv6' });
+      ctx.store.append(event);
+      return { status: 'done', text: `经 IPv6 回环 ${server.url} 加载：${event.loaded ? '成功' : '失败'}（可见文字 ${visible} 字，失败请求 ${failed.length} 个）。` };
+    } finally {
+      await server.close();
+    }
+  },
+};
+
+/** Failed requests of the app's own origin (third parties and the browser's favicon are not the app's IPv6 problem). */
+export function ownFailures(requests: readonly NetworkEvent[], baseUrl: string): string[] {
+  const origin = new URL(baseUrl).origin;
+  return requests
+    .filter((r) => r.url.startsWith(origin) && !r.url.endsWith('/favicon.ico') && (r.failed === true || (r.status ?? 0) >= 400))
+    .map((r) => `${r.method} ${r.url}${r.errorText ? ` (${r.errorText})` : ''}`);
+}

@@ -1,0 +1,87 @@
+/**
+ * Network while idle: the app is brought back to the screens where it made API requests (and the
+ * launch screen) and left alone; every request it makes is recorded (HAR-style). Requests a user
+ * did not trigger — heartbeats, coordinates every few seconds — show up here with their period.
+ */
+import type { IdleWindowEvent } from '../evidence/probe-types.js';
+import type { EvidenceBundle, NetworkEvent, ScreenEvent } from '../evidence/types.js';
+import { harLines } from './har.js';
+import { periodicChartPng } from './request-chart.js';
+import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
+import { replaySteps } from './replay.js';
+
+/** Idle time per screen: three beats of a 5 s heartbeat fit; the total stays bounded by the probe budget. */
+export const IDLE_MS = 16_000;
+const API_TYPES = new Set(['XHR', 'Fetch', 'Ping', 'Other', 'EventSource', 'WebSocket']);
+
+export const networkIdleProbe: Probe = {
+  id: 'network-idle',
+  title: '空闲时的网络请求',
+  async run(ctx: ProbeContext): Promise<ProbeSummary> {
+    const web = ctx.web;
+    if (!web) return skipped('该平台尚不支持网络探针。');
+    await web.instrument('denied');
+    const started = ctx.now();
+    const windows: IdleWindowEvent[] = [];
+    const all: NetworkEvent[] = [];
+    for (const screen of idleScreens(ctx.explored)) {
+      const idleMs = Math.min(IDLE_MS, ctx.budgetMs - (ctx.now() - started));
+      if (idleMs < IDLE_MS / 2) break;
+      await web.drainRequests('network-idle');
+      web.flushRequests();
+      if (!(await replaySteps(ctx.device, screen.steps))) continue;
+      const fromTs = ctx.now();
+      const seen = await web.drainRequests('network-idle');
+      while (ctx.now() - fromTs < idleMs) {
+        await ctx.sleep(1000);
+        seen.push(...(await web.drainRequests('network-idle')));
+      }
+      seen.push(...web.flushRequests().map((r) => ({ ...r, probe: 'network-idle' })));
+      const requests = seen.map((r) => ({ ...r, screenId: screen.id }));
+      for (const r of requests) ctx.store.append(r);
+      const window: IdleWindowEvent = {
+        type: 'idle-window', screenId: screen.id, url: screen.url, fromTs, toTs: ctx.now(), requests: requests.length,
+        har: ctx.store.putBlob('network', harLines(requests), 'jsonl'),
+      };
+      ctx.store.append(window);
+      windows.push(window);
+      all.push(...requests);
+    }
+    const chart = await periodicChartPng(all);
+    return { status: 'done', text: describe(windows, ctx.explored), ...(chart ? { chart } : {}) };
+  },
+};
+
+/** Words of a screen that keeps something running (a timer, a recording): where beats are most likely. */
+const LIVE_HINT = /计时|记录中|实时|在线|学习|巡查|轨迹|定位|心跳|打卡|签到/;
+
+/**
+ * Where to stay idle, most promising first: screens where one endpoint was already seen repeatedly,
+ * screens whose text says something keeps running, the launch screen, then screens with any API
+ * request. Exploration rarely stays long enough on a screen to see a 5 s beat, hence the hints.
+ */
+export function idleScreens(bundle: EvidenceBundle): ScreenEvent[] {
+  const perScreen = new Map<string, Map<string, number>>();
+  for (const r of bundle.network) {
+    if (!r.screenId || (r.resourceType && !API_TYPES.has(r.resourceType))) continue;
+    const endpoints = perScreen.get(r.screenId) ?? new Map<string, number>();
+    const endpoint = `${r.method} ${r.url.split('?')[0]}`;
+    endpoints.set(endpoint, (endpoints.get(endpoint) ?? 0) + 1);
+    perScreen.set(r.screenId, endpoints);
+  }
+  const launch = [...bundle.screens].sort((a, b) => a.depth - b.depth)[0];
+  const priority = (s: ScreenEvent): number => {
+    const endpoints = perScreen.get(s.id);
+    if (endpoints && [...endpoints.values()].some((n) => n >= 2)) return 0;
+    if (LIVE_HINT.test(s.visibleText) || LIVE_HINT.test(s.title)) return 1;
+    if (s === launch) return 2;
+    return endpoints ? 3 : 4;
+  };
+  return bundle.screens.filter((s) => priority(s) < 4).sort((a, b) => priority(a) - priority(b) || a.depth - b.depth);
+}
+
+function describe(windows: IdleWindowEvent[], bundle: EvidenceBundle): string {
+  if (windows.length === 0) return '没有可回放的界面，未做空闲观察。';
+  const title = (id?: string) => bundle.screens.find((s) => s.id === id)?.title ?? id ?? '';
+  return windows.map((w) => `在「${title(w.screenId)}」空闲 ${((w.toTs - w.fromTs) / 1000).toFixed(1)} 秒，观察到 ${w.requests} 个请求`).join('；') + '。';
+}

@@ -1,0 +1,73 @@
+/**
+ * Launch performance: a cold-ish launch (browser cache cleared) with the long-task observer in
+ * place from the first script; navigation start → first contentful paint, → DOMContentLoaded,
+ * → load, an interactive estimate, long tasks (worst, total) and the JS heap after launch.
+ */
+import type { PerformanceProbeEvent } from '../evidence/probe-types.js';
+import { readPageFigures, type PageFigures } from './page-figures.js';
+import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
+
+/** Quiet time after load in which late long tasks (a freeze right after start) are still counted. */
+const AFTER_LOAD_MS = 1500;
+
+export const performanceProbe: Probe = {
+  id: 'performance',
+  title: '启动性能与长任务',
+  async run(ctx: ProbeContext): Promise<ProbeSummary> {
+    const web = ctx.web;
+    if (!web) return skipped('该平台尚不支持性能探针（需要 DevTools 协议）。');
+    await web.instrument('granted');
+    await web.cdp.send('Network.clearBrowserCache').catch(() => undefined);
+    await web.cdp.send('Performance.enable').catch(() => undefined);
+    await ctx.device.launch();
+    await ctx.sleep(AFTER_LOAD_MS);
+    const figures = await readPageFigures(web);
+    const heap = await jsHeap(ctx);
+    await web.drainRequests('performance');
+    const event = performanceEvent(figures, heap, ctx);
+    ctx.store.append(event);
+    return { status: 'done', text: describe(event) };
+  },
+};
+
+async function jsHeap(ctx: ProbeContext): Promise<{ used?: number; total?: number }> {
+  try {
+    const { metrics } = await ctx.web!.cdp.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
+    const value = (name: string) => metrics.find((m) => m.name === name)?.value;
+    return { used: value('JSHeapUsedSize'), total: value('JSHeapTotalSize') };
+  } catch {
+    return {};
+  }
+}
+
+/** Builds the evidence event from the page figures (exported for tests). */
+export function performanceEvent(figures: PageFigures, heap: { used?: number; total?: number }, ctx: Pick<ProbeContext, 'budgets'>): PerformanceProbeEvent {
+  const tasks = figures.longTasks ?? [];
+  const worst = tasks.reduce<{ startMs: number; durationMs: number } | undefined>((w, t) => (!w || t.durationMs > w.durationMs ? t : w), undefined);
+  const lastTaskEnd = tasks.reduce((end, t) => Math.max(end, t.startMs + t.durationMs), 0);
+  const event: PerformanceProbeEvent = {
+    type: 'performance-probe',
+    url: figures.url,
+    longTasks: { count: tasks.length, totalMs: tasks.reduce((s, t) => s + t.durationMs, 0), worstMs: worst?.durationMs ?? 0, ...(worst ? { worstStartMs: worst.startMs } : {}) },
+    at: new Date().toISOString(),
+  };
+  if (figures.longTasks === null) delete event.longTasks;
+  if (figures.firstContentMs !== undefined) event.firstContentMs = figures.firstContentMs;
+  if (figures.domContentLoadedMs !== undefined) {
+    event.domContentLoadedMs = figures.domContentLoadedMs;
+    // Interactive: the main thread is free once DOMContentLoaded has fired and the last long task ended.
+    event.interactiveMs = Math.max(figures.domContentLoadedMs, lastTaskEnd, figures.firstContentMs ?? 0);
+  }
+  if (figures.loadMs !== undefined) event.loadMs = figures.loadMs;
+  if (heap.used !== undefined) event.jsHeapUsedBytes = Math.round(heap.used);
+  if (heap.total !== undefined) event.jsHeapTotalBytes = Math.round(heap.total);
+  if (ctx.budgets) event.budgets = ctx.budgets;
+  return event;
+}
+
+function describe(e: PerformanceProbeEvent): string {
+  const ms = (v: number | undefined) => (v === undefined ? '未测得' : `${v} ms`);
+  return `首次内容绘制 ${ms(e.firstContentMs)}，DOMContentLoaded ${ms(e.domContentLoadedMs)}，load ${ms(e.loadMs)}，可交互（估计）${ms(e.interactiveMs)}；` +
+    (e.longTasks ? `长任务 ${e.longTasks.count} 个，最长 ${e.longTasks.worstMs} ms，合计 ${e.longTasks.totalMs} ms；` : '长任务未能测量；') +
+    `JS 堆 ${e.jsHeapUsedBytes === undefined ? '未测得' : `${(e.jsHeapUsedBytes / 1048576).toFixed(1)} MB`}。`;
+}
