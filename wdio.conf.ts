@@ -37,7 +37,11 @@ export const config: WebdriverIO.Config = {
   ],
   services: [
     ['appium', {
-      args: { address: '127.0.0.1', port: run.appiumPort, log: join(run.scratchDir, 'appium.log'), useDrivers: 'chromium' },
+      args: {
+        address: '127.0.0.1', port: run.appiumPort, log: join(run.scratchDir, 'appium.log'), useDrivers: 'chromium',
+        // Masks the test account in Appium's log (which lands in <out>/logs): see src/runner/log-filters.ts.
+        ...(run.logFiltersFile ? { logFilters: run.logFiltersFile } : {}),
+      },
       appiumStartTimeout: 60_000,
     }],
   ],

@@ -7,7 +7,8 @@ import { H5Session } from '../device/h5/h5-session.js';
 import { exploreBreadthFirst } from '../explore/bfs-explorer.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { CoverageEvent } from '../evidence/types.js';
-import { readRunConfigFromEnv } from '../runner/run-config.js';
+import { readRunConfigFromEnv, type RunConfig } from '../runner/run-config.js';
+import { loadCredentials, type Credentials } from '../config/credentials.js';
 import { writeProgress } from '../runner/progress.js';
 import { transitionGraphHtml } from './transition-graph.js';
 
@@ -23,6 +24,7 @@ export async function runExploreTest(browser: WebdriverIO.Browser): Promise<Cove
     budgetMs,
     maxActions: run.maxActions,
     launchLabel: `打开 ${run.app.url}`,
+    ...credentialsOf(run),
     onProgress: (p) => writeProgress(run.outDir, { phase: 'exploring', ...p, budgetMs }),
   });
   writeProgress(run.outDir, { phase: 'exploring', screens: coverage.screens, actions: coverage.actions, elapsedMs: coverage.durationMs, budgetMs });
@@ -31,11 +33,18 @@ export async function runExploreTest(browser: WebdriverIO.Browser): Promise<Cove
   return coverage;
 }
 
+/** The lab's test account: --credentials first, else the device profile's; only ever handed to the explorer. */
+function credentialsOf(run: RunConfig): { credentials?: Credentials } {
+  if (run.credentialsFile) return { credentials: loadCredentials(run.credentialsFile) };
+  return run.device.testAccount ? { credentials: run.device.testAccount } : {};
+}
+
 async function attachExploration(outDir: string, coverage: CoverageEvent): Promise<void> {
   const bundle = readEvidenceBundle(outDir);
   await addDescription(
     `探索了 ${coverage.screens} 个界面（完整探索 ${coverage.screensFullyExplored} 个），执行 ${coverage.actions} 次操作，用时 ${(coverage.durationMs / 1000).toFixed(1)} 秒；` +
-      (coverage.complete ? '所有可达界面的所有操作均已尝试。' : `探索未完成（${coverage.stoppedBy}），剩余 ${coverage.frontier} 个界面未探索完。`),
+      (coverage.complete ? '所有可达界面的所有操作均已尝试。' : `探索未完成（${coverage.stoppedBy}），剩余 ${coverage.frontier} 个界面未探索完。`) +
+      (coverage.loginWall ? (coverage.loginWall.signedIn ? '遇到登录界面，已用测试账号登录。' : `遇到登录界面且未能登录（${coverage.loginWall.reason ?? ''}），登录后的界面未探索。`) : ''),
     'markdown',
   );
   const thumbnails = new Map<string, string>();

@@ -72,6 +72,11 @@ function decide(isRequirement: boolean, detection: Detection, bundle: EvidenceBu
     return { outcome: 'inconclusive', reason: bundle.package && !coverage ? '该平台的设备端检测尚未实现，只做了安装包静态检查，无法判定。' : '没有可用的界面证据（探索未执行或失败），无法判定。' };
   }
   if (detection.inconclusiveReason) return { outcome: 'inconclusive', reason: detection.inconclusiveReason };
+  // Behind an unpassed login wall nothing was seen: "complete" only covers the screens before it.
+  const wall = coverage.loginWall;
+  if (wall?.met && !wall.signedIn && (!isRequirement || detection.missing?.length)) {
+    return { outcome: 'inconclusive', reason: `${isRequirement ? `${detection.missing!.join('；')}，但` : '未发现问题，但'}遇到登录界面且未能登录（${wall.reason ?? '没有测试账号'}），登录后的界面未探索，不能判定${isRequirement ? '缺失' : '为通过'}。` };
+  }
   if (isRequirement && detection.missing?.length) {
     const depth = detection.requiredDepth;
     if (exploredTo(coverage, depth)) return { outcome: 'fail', reason: `${detection.missing.join('；')}。` };

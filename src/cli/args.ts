@@ -10,6 +10,9 @@ export const USAGE = `Usage:
                    [--lexicon <file.json>] [--debug]
   govapp-audit report <out-dir>
   govapp-audit inspect <package> [--json]
+  govapp-audit replay <out-dir> --finding <n> [--credentials <file.json>]
+      replays the path of finding n (numbered 1, 2, … over all checks in verdict.json order) on the
+      same kind of device and re-runs its check: exit 0 reproduced, 1 not reproduced, 2 could not replay
   govapp-audit --help
 
 Exit codes: 0 pass, 1 a violation was found (fail), 2 inconclusive or the audit could not run.`;

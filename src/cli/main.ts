@@ -32,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
       const { inspectCommand } = await import('./commands/inspect.js');
       return inspectCommand(rest);
     }
+    case 'replay': {
+      const { replayCommand } = await import('./commands/replay.js');
+      return replayCommand(rest);
+    }
     case undefined:
     case '--help':
     case '-h':
@@ -39,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE + '\n');
       return command === undefined ? 2 : 0;
     default:
-      throw new AuditError('usage', `Unknown command "${command}"; use run, report or inspect (see govapp-audit --help).`);
+      throw new AuditError('usage', `Unknown command "${command}"; use run, report, inspect or replay (see govapp-audit --help).`);
   }
 }
 

@@ -12,6 +12,16 @@ export interface UiSnapshot {
   visibleText: string;
   viewport: { width: number; height: number; devicePixelRatio: number };
   nodes: UiNode[];
+  /** More content below the fold: a scroll may reveal (or lazily load) more. */
+  canScroll?: boolean;
+  /** JS dialogs (alert/confirm/prompt) the page opened since the last snapshot, and how they were answered. */
+  dialogs?: ObservedDialog[];
+}
+
+export interface ObservedDialog {
+  kind: 'alert' | 'confirm' | 'prompt';
+  message: string;
+  accepted: boolean;
 }
 
 /** A request as the device saw it, before it is tied to a screen. */
@@ -39,4 +49,14 @@ export interface DeviceSession {
   drainNetwork(): Promise<ObservedRequest[]>;
   /** Console/log entries since the last call. */
   drainLogs(): Promise<ObservedLog[]>;
+  /** Settle and snapshot in one go (fewer round trips); optional, the explorer falls back to settle + snapshot. */
+  observe?(): Promise<UiSnapshot>;
+  /** Types text into an input (replacing its value). Platforms without text entry leave it out. */
+  typeText?(locator: string, text: string): Promise<void>;
+  /** Picks the option at `index` of a select. */
+  selectOption?(locator: string, index: number): Promise<void>;
+  /** Scrolls the main content down by about a screen. */
+  scroll?(): Promise<void>;
+  /** JS dialogs whose message matches are dismissed; all others accepted. */
+  setDialogPolicy?(dismiss: RegExp): void;
 }

@@ -49,11 +49,18 @@ export interface UiNode {
 
 /** One step of the path from launch to a screen, readable and replayable. */
 export interface Step {
-  action: 'launch' | 'tap' | 'back';
+  action: 'launch' | 'tap' | 'back' | 'type' | 'select' | 'scroll';
   /** Chinese, for people: 点击「我的」. */
   label: string;
   locator?: string;
   text?: string;
+  /**
+   * For `type`: the test-data key typed (username, password, name, phone…), resolved again at
+   * replay; never the literal value, so a path never carries the test account's password.
+   */
+  input?: string;
+  /** For `select`: the option index picked. */
+  option?: number;
 }
 
 export interface ScreenEvent {
@@ -133,6 +140,11 @@ export interface CoverageEvent {
   complete: boolean;
   stoppedBy: 'exhausted' | 'time-budget' | 'action-cap' | 'error';
   skippedActions: { screenId: string; label: string; reason: string; byPolicy: boolean }[];
+  /**
+   * A login screen was met. Without `signedIn`, whatever sits behind it was not explored,
+   * so prohibitions cannot pass (src/checks/evaluate.ts).
+   */
+  loginWall?: { met: boolean; signedIn: boolean; screenId?: string; reason?: string };
 }
 
 export interface RunIssueEvent {

@@ -1,12 +1,14 @@
 /**
  * Which actions the explorer takes, in what order. Destructive actions are tried last;
- * payments are never submitted. A lab can change both lists.
+ * payments are never submitted. A lab can change both lists. A control that submits a form is
+ * preceded by filling the form with test data, so the form is accepted and its result screen reached.
  */
-import type { UiNode } from '../evidence/types.js';
+import type { Step, UiNode } from '../evidence/types.js';
 import { normalizeText } from '../checks/text-match.js';
+import { fillSteps, isLoginControl, isLoginScreen, isSubmitControl } from './forms.js';
 
 export interface ActionPolicy {
-  /** Tried after everything else on the screen. */
+  /** Tried after everything else on the screen; JS confirm dialogs with such text are dismissed. */
   last: RegExp;
   /** Never tapped. */
   never: RegExp;
@@ -17,12 +19,22 @@ export const DEFAULT_ACTION_POLICY: ActionPolicy = {
   never: /支付|付款|立即购买|确认购买|立即缴费|确认缴费|去支付|充值/,
 };
 
+/** A list has at least this many same-kind siblings; only its first few members are tried when they all lead to one screen. */
+export const LIST_MIN_MEMBERS = 3;
+
 export interface CandidateAction {
+  kind: 'tap' | 'scroll';
   locator: string;
   text: string;
   /** 点击「我的」 */
   label: string;
   order: number;
+  /** What performing it takes: form filling first, then the tap (or the scroll). */
+  steps: Step[];
+  /** Same-kind siblings (list cells) share a group: once two of them lead to one other screen, the rest are skipped. */
+  group?: string;
+  /** The login control of a login screen. */
+  login?: boolean;
 }
 
 /** Tappable nodes of a screen as candidate actions, ordered; also the ones skipped by policy. */
@@ -30,6 +42,10 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy): { actio
   const actions: CandidateAction[] = [];
   const skipped: { label: string; reason: string }[] = [];
   const seenLocators = new Set<string>();
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const groups = listGroups(nodes);
+  const fill = fillSteps(nodes);
+  const loginScreen = isLoginScreen(nodes);
   for (const node of nodes) {
     if (!node.clickable || node.obscured || !node.locator || seenLocators.has(node.locator)) continue;
     if (node.editable || node.inputType === 'file' || node.role === 'select') continue;
@@ -40,8 +56,42 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy): { actio
       skipped.push({ label, reason: '支付类操作，按策略不点击' });
       continue;
     }
-    actions.push({ locator: node.locator, text, label, order: policy.last.test(text) ? 1 : 0 });
+    const tap: Step = { action: 'tap', label, locator: node.locator, text };
+    const submits = fill.length > 0 && isSubmitControl(node, byId);
+    const group = groups.get(node.id);
+    actions.push({
+      kind: 'tap', locator: node.locator, text, label, order: policy.last.test(text) ? 2 : 0,
+      steps: submits ? [...fill, tap] : [tap],
+      ...(group ? { group } : {}),
+      ...(loginScreen && isLoginControl(node) ? { login: true } : {}),
+    });
   }
   actions.sort((a, b) => a.order - b.order);
   return { actions, skipped };
+}
+
+/** The scroll action: after every tap of the screen, before destructive ones. */
+export function scrollAction(): CandidateAction {
+  const label = '向下滑动屏幕';
+  return { kind: 'scroll', locator: '', text: '', label, order: 1, steps: [{ action: 'scroll', label }] };
+}
+
+/** node id → list key, for clickable nodes that have at least LIST_MIN_MEMBERS same-role clickable siblings. */
+export function listGroups(nodes: UiNode[]): Map<number, string> {
+  const byParent = new Map<string, UiNode[]>();
+  for (const node of nodes) {
+    if (!node.clickable || node.obscured) continue;
+    const key = `${node.parent ?? 'root'}|${node.role}`;
+    byParent.set(key, [...(byParent.get(key) ?? []), node]);
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const groups = new Map<number, string>();
+  for (const [key, members] of byParent) {
+    if (members.length < LIST_MIN_MEMBERS) continue;
+    const parent = members[0]!.parent;
+    // The parent's locator keeps the key stable when more rows are appended (ids shift, locators do not).
+    const name = `${(parent !== null ? byId.get(parent)?.locator : undefined) ?? key}|${members[0]!.role}`;
+    for (const m of members) groups.set(m.id, name);
+  }
+  return groups;
 }

@@ -1,23 +1,39 @@
 /**
- * A first, simple systematic explorer: breadth-first over screens, every tappable element of
- * every screen tried once, returning by Back and, when Back does not lead where expected, by a
- * relaunch and a replay of the shortest known path. Stops when everything was tried, or when
- * the time budget or the action cap is spent, and says which.
+ * A systematic explorer: breadth-first over screens, every action of every screen tried once,
+ * staying on the current screen while it has untried actions, returning by Back and, when Back
+ * does not lead where expected, by a relaunch and a replay of the shortest known path. Forms are
+ * filled with test data before they are submitted; a login screen is passed with the lab's test
+ * account; lists are sampled (rows that all open one screen are not all tried) and long pages are
+ * scrolled a bounded number of times. Stops when everything was tried, or when the time budget or
+ * the action cap is spent, and says which.
  */
 import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
 import type { EvidenceStore } from '../evidence/store.js';
 import type { CoverageEvent, ScreenEvent, Step } from '../evidence/types.js';
-import { candidateActions, DEFAULT_ACTION_POLICY, type ActionPolicy, type CandidateAction } from './action-policy.js';
+import { candidateActions, DEFAULT_ACTION_POLICY, scrollAction, type ActionPolicy, type CandidateAction } from './action-policy.js';
+import { isLoginScreen } from './forms.js';
+import { masker, type Mask } from './mask.js';
 import { screenSignature } from './screen-signature.js';
+import { runStep } from './step-runner.js';
+import { DEFAULT_TEST_DATA, type TestData } from './test-data.js';
 
 export interface ExploreOptions {
   budgetMs: number;
   maxActions: number;
   launchLabel: string;
   policy?: ActionPolicy;
+  /** Overrides of the default test data typed into forms. */
+  testData?: Partial<TestData>;
+  /** The lab's test account: typed into login screens, masked everywhere in the evidence. */
+  credentials?: { username: string; password: string };
   onProgress?: (p: { screens: number; actions: number; elapsedMs: number }) => void;
   now?: () => number;
 }
+
+/** Scrolls per screen: enough to reveal lazily loaded rows, bounded so an endless feed cannot drown the run. */
+export const MAX_SCROLLS_PER_SCREEN = 2;
+/** List rows tried before a list whose rows all open one screen counts as explored. */
+const LIST_SAMPLE = 2;
 
 interface ScreenState {
   id: string;
@@ -26,6 +42,11 @@ interface ScreenState {
   steps: Step[];
   actions: CandidateAction[];
   next: number;
+  locators: Set<string>;
+  scrolls: number;
+  /** list group → screens its tried rows led to, and how many were tried. */
+  lists: Map<string, { to: Set<string>; tried: number; skipped: boolean }>;
+  login: boolean;
 }
 
 /** Explores the app and records screens, transitions, requests and logs into the store. */
@@ -39,24 +60,31 @@ class Explorer {
   private readonly queue: ScreenState[] = [];
   private readonly skipped: CoverageEvent['skippedActions'] = [];
   private readonly outcomes = new Map<string, { from: Set<string>; to: Set<string> }>();
-  private readonly edges: { from: ScreenState; to: ScreenState; step: Step }[] = [];
+  private readonly edges: { from: ScreenState; to: ScreenState; steps: Step[] }[] = [];
   private current: ScreenState | undefined;
+  private lastSnapshot: UiSnapshot | undefined;
   private actions = 0;
+  private loginWall: CoverageEvent['loginWall'];
   private readonly started: number;
   private readonly now: () => number;
   private readonly policy: ActionPolicy;
   private readonly launchStep: Step;
+  private readonly data: TestData;
+  private readonly mask: Mask;
 
   constructor(private readonly session: DeviceSession, private readonly store: EvidenceStore, private readonly options: ExploreOptions) {
     this.now = options.now ?? Date.now;
     this.started = this.now();
     this.policy = options.policy ?? DEFAULT_ACTION_POLICY;
     this.launchStep = { action: 'launch', label: options.launchLabel };
+    this.data = { ...DEFAULT_TEST_DATA, ...options.testData, ...(options.credentials ?? {}) };
+    this.mask = masker(options.credentials ? [options.credentials.password, options.credentials.username] : []);
   }
 
   async run(): Promise<CoverageEvent> {
     let stoppedBy: CoverageEvent['stoppedBy'] = 'exhausted';
     try {
+      this.session.setDialogPolicy?.(this.policy.last);
       await this.session.launch();
       this.current = await this.observe([this.launchStep], 0);
       for (;;) {
@@ -67,9 +95,10 @@ class Explorer {
         const action = state.actions[state.next]!;
         state.next++;
         if (this.isKnownGlobal(action)) {
-          this.edges.push({ from: state, to: this.globalTarget(action)!, step: stepOf(action) });
+          this.edges.push({ from: state, to: this.globalTarget(action)!, steps: action.steps });
           continue;
         }
+        if (this.isSampledListRow(state, action)) continue;
         if (!(await this.goTo(state))) {
           this.skipped.push({ screenId: state.id, label: action.label, reason: '无法回到该界面', byPolicy: false });
           continue;
@@ -113,35 +142,58 @@ class Explorer {
     return [...this.states.values()].find((s) => s.id === id);
   }
 
+  /**
+   * Rows of one list (news items, feed entries) usually open the same kind of screen. Once the
+   * first LIST_SAMPLE rows all opened one other screen, the remaining rows are skipped by policy;
+   * rows that open different screens (a services menu) are all tried.
+   */
+  private isSampledListRow(state: ScreenState, action: CandidateAction): boolean {
+    const list = action.group === undefined ? undefined : state.lists.get(action.group);
+    if (!list || list.tried < LIST_SAMPLE || list.to.size !== 1 || list.to.has(state.id)) return false;
+    if (!list.skipped) {
+      list.skipped = true;
+      this.skipped.push({ screenId: state.id, label: `${action.label}等同类列表项`, reason: `同一列表的前 ${LIST_SAMPLE} 项均打开同一界面，其余各项视为同类，不再逐一点击`, byPolicy: true });
+    }
+    return true;
+  }
+
   private noteOutcome(from: ScreenState, action: CandidateAction, to: ScreenState): void {
     const key = globalKey(action);
     const entry = this.outcomes.get(key) ?? { from: new Set<string>(), to: new Set<string>() };
     entry.from.add(from.id);
     entry.to.add(to.id);
     this.outcomes.set(key, entry);
+    if (action.group !== undefined) {
+      const list = from.lists.get(action.group) ?? { to: new Set<string>(), tried: 0, skipped: false };
+      list.to.add(to.id);
+      list.tried++;
+      from.lists.set(action.group, list);
+    }
   }
 
   private async perform(from: ScreenState, action: CandidateAction): Promise<void> {
-    const step = stepOf(action);
     this.actions++;
     try {
-      await this.session.tap(action.locator);
+      for (const step of action.steps) await runStep(this.session, step, this.data);
     } catch (error) {
-      this.skipped.push({ screenId: from.id, label: action.label, reason: `点击失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, byPolicy: false });
+      this.skipped.push({ screenId: from.id, label: action.label, reason: `操作失败：${this.mask(firstLine(error))}`, byPolicy: false });
       this.current = undefined;
       return;
     }
-    await this.session.settle();
-    const to = await this.observe([...from.steps, step], from.depth + 1);
+    const to = await this.observe([...from.steps, ...action.steps], from.depth + 1);
     this.noteOutcome(from, action, to);
-    this.edges.push({ from, to, step });
-    this.store.append({ type: 'transition', from: from.id, to: to.id, step, at: new Date().toISOString() });
+    this.edges.push({ from, to, steps: action.steps });
+    this.store.append({ type: 'transition', from: from.id, to: to.id, step: action.steps[action.steps.length - 1]!, at: new Date().toISOString() });
+    if (action.login) this.noteLogin(from, to);
+    if (action.kind === 'scroll' && to === from && this.lastSnapshot) this.addRevealedActions(from, this.lastSnapshot);
     this.report();
   }
 
-  /** Captures the current screen; records it when new. */
+  /** Settles and captures the current screen; records it when new. */
   private async observe(steps: Step[], depth: number): Promise<ScreenState> {
-    const snapshot = await this.session.snapshot();
+    const snapshot = this.mask(await this.capture());
+    this.lastSnapshot = snapshot;
+    this.recordDialogs(snapshot);
     const signature = screenSignature(snapshot);
     let state = this.states.get(signature);
     if (!state) {
@@ -156,11 +208,21 @@ class Explorer {
     return state;
   }
 
+  private async capture(): Promise<UiSnapshot> {
+    if (this.session.observe) return this.session.observe();
+    await this.session.settle();
+    return this.session.snapshot();
+  }
+
   private async record(snapshot: UiSnapshot, signature: string, steps: Step[], depth: number): Promise<ScreenState> {
     const id = `s${this.states.size}`;
     const { actions, skipped } = candidateActions(snapshot.nodes, this.policy);
     for (const s of skipped) this.skipped.push({ screenId: id, ...s, byPolicy: true });
-    const state: ScreenState = { id, signature, depth, steps, actions, next: 0 };
+    if (snapshot.canScroll && this.session.scroll) actions.push(scrollAction());
+    actions.sort((a, b) => a.order - b.order);
+    const login = isLoginScreen(snapshot.nodes);
+    const state: ScreenState = { id, signature, depth, steps, actions, next: 0, locators: new Set(actions.map((a) => a.locator)), scrolls: 0, lists: new Map(), login };
+    if (login) this.loginWall ??= { met: true, signedIn: false, screenId: id };
     this.states.set(signature, state);
     this.queue.push(state);
     const png = await this.session.screenshot();
@@ -183,31 +245,95 @@ class Explorer {
     return state;
   }
 
-  /** Makes `state` the current screen: already there, Back, forward from here, or relaunch and replay. */
+  /**
+   * After a scroll that kept the screen, rows it revealed (lazily loaded ones) become actions;
+   * reaching them later takes the same scrolls first. Another scroll is added only while scrolling
+   * keeps revealing something, and never past MAX_SCROLLS_PER_SCREEN.
+   */
+  private addRevealedActions(state: ScreenState, snapshot: UiSnapshot): void {
+    state.scrolls++;
+    const scrolls = Array.from({ length: state.scrolls }, () => scrollAction().steps[0]!);
+    const revealed = candidateActions(snapshot.nodes, this.policy).actions.filter((a) => !state.locators.has(a.locator));
+    for (const a of revealed) {
+      state.locators.add(a.locator);
+      a.steps = [...scrolls, ...a.steps];
+    }
+    if (revealed.length > 0 && snapshot.canScroll && state.scrolls < MAX_SCROLLS_PER_SCREEN) revealed.push(scrollAction());
+    const rest = [...state.actions.slice(state.next), ...revealed].sort((a, b) => a.order - b.order);
+    state.actions = [...state.actions.slice(0, state.next), ...rest];
+  }
+
+  private noteLogin(from: ScreenState, to: ScreenState): void {
+    if (!this.loginWall) return;
+    if (to !== from && !to.login) {
+      this.loginWall = { met: true, signedIn: true, screenId: from.id };
+      return;
+    }
+    if (this.loginWall.signedIn) return;
+    this.loginWall.reason = this.options.credentials ? '测试账号登录失败：登录后仍停留在登录界面' : '没有测试账号（--credentials 或设备配置的 testAccount），未能登录';
+  }
+
+  private recordDialogs(snapshot: UiSnapshot): void {
+    for (const d of snapshot.dialogs ?? []) {
+      this.store.append({ type: 'console', level: 'DIALOG', source: `dialog:${d.kind}`, message: `${d.message}${d.kind === 'alert' ? '' : d.accepted ? '（已确认）' : '（已取消）'}`, ...(this.current ? { screenId: this.current.id } : {}), ts: Date.now() });
+    }
+  }
+
+  /**
+   * Makes `state` the current screen, cheapest way first: already there; Back to the parent;
+   * forward from here when here is on its path; along known transitions (a tab bar reaches most
+   * places); otherwise relaunch and replay its path.
+   */
   private async goTo(state: ScreenState): Promise<boolean> {
     if (this.current?.signature === state.signature) return true;
     if (this.current && this.current.depth === state.depth + 1 && isPrefix(state.steps, this.current.steps)) {
       await this.session.back();
-      await this.session.settle();
       if (await this.isAt(state)) return true;
     }
-    const from = this.current && isPrefix(this.current.steps, state.steps) ? this.current.steps.length : 0;
-    if (from === 0) await this.session.launch();
-    for (const step of state.steps.slice(Math.max(from, 1))) {
-      if (step.action !== 'tap' || !step.locator) continue;
-      try {
-        await this.session.tap(step.locator);
-        await this.session.settle();
-      } catch {
-        this.current = undefined;
-        return false;
+    if (this.current && isPrefix(this.current.steps, state.steps)) {
+      return (await this.walk(state.steps.slice(this.current.steps.length))) && this.isAt(state);
+    }
+    const known = this.current ? this.knownRoute(this.current, state) : undefined;
+    if (known && known.length <= state.steps.length && (await this.walk(known)) && (await this.isAt(state))) return true;
+    await this.session.launch();
+    return (await this.walk(state.steps.slice(1))) && this.isAt(state);
+  }
+
+  /** Runs steps, settling between moves; false when one fails. */
+  private async walk(steps: Step[]): Promise<boolean> {
+    try {
+      for (const [i, step] of steps.entries()) {
+        await runStep(this.session, step, this.data);
+        // The last move is settled by the observation that follows.
+        if (step.action !== 'type' && step.action !== 'select' && i < steps.length - 1) await this.session.settle();
+      }
+      return true;
+    } catch {
+      this.current = undefined;
+      return false;
+    }
+  }
+
+  /** Steps of the shortest chain of observed (or learned global) transitions from one screen to another. */
+  private knownRoute(from: ScreenState, to: ScreenState): Step[] | undefined {
+    const best = new Map<ScreenState, Step[]>([[from, []]]);
+    const queue = [from];
+    while (queue.length > 0) {
+      const state = queue.shift()!;
+      if (state === to) return best.get(state);
+      for (const edge of this.edges) {
+        if (edge.from !== state || edge.to === edge.from || best.has(edge.to)) continue;
+        best.set(edge.to, [...best.get(state)!, ...edge.steps]);
+        queue.push(edge.to);
       }
     }
-    return this.isAt(state);
+    return undefined;
   }
 
   private async isAt(state: ScreenState): Promise<boolean> {
-    const signature = screenSignature(await this.session.snapshot());
+    const snapshot = this.mask(await this.capture());
+    this.recordDialogs(snapshot);
+    const signature = screenSignature(snapshot);
     this.current = this.states.get(signature);
     return signature === state.signature;
   }
@@ -215,10 +341,10 @@ class Explorer {
   private async drainObservations(): Promise<void> {
     const screenId = this.current?.id;
     for (const r of await this.session.drainNetwork()) {
-      this.store.append({ type: 'network', ...r, ...(screenId ? { screenId } : {}) });
+      this.store.append(this.mask({ type: 'network', ...r, ...(screenId ? { screenId } : {}) }));
     }
     for (const log of await this.session.drainLogs()) {
-      this.store.append({ type: 'console', ...log, ...(screenId ? { screenId } : {}) });
+      this.store.append(this.mask({ type: 'console', ...log, ...(screenId ? { screenId } : {}) }));
     }
   }
 
@@ -228,24 +354,24 @@ class Explorer {
 
   /**
    * Screens are first found by whatever path the exploration took; at the end every screen gets
-   * the shortest path over the transition graph (observed taps, and global navigation learned
+   * the shortest path over the transition graph (observed actions, and global navigation learned
    * on other screens), so findings cite the fewest taps a person needs.
    */
   private recordShortestPaths(): void {
     const start = [...this.states.values()].find((s) => s.id === 's0');
     if (!start) return;
-    const best = new Map<ScreenState, Step[]>([[start, start.steps]]);
+    const best = new Map<ScreenState, { steps: Step[]; depth: number }>([[start, { steps: start.steps, depth: 0 }]]);
     const queue = [start];
     while (queue.length > 0) {
       const state = queue.shift()!;
+      const path = best.get(state)!;
       for (const edge of this.edges) {
         if (edge.from !== state || best.has(edge.to)) continue;
-        best.set(edge.to, [...best.get(state)!, edge.step]);
+        best.set(edge.to, { steps: [...path.steps, ...edge.steps], depth: path.depth + 1 });
         queue.push(edge.to);
       }
     }
-    for (const [state, steps] of best) {
-      const depth = steps.length - 1;
+    for (const [state, { steps, depth }] of best) {
       if (depth >= state.depth) continue;
       state.depth = depth;
       state.steps = steps;
@@ -256,6 +382,9 @@ class Explorer {
   private finish(stoppedBy: CoverageEvent['stoppedBy']): CoverageEvent {
     this.recordShortestPaths();
     const open = [...this.states.values()].filter((s) => s.next < s.actions.length);
+    if (this.loginWall && !this.loginWall.signedIn && !this.loginWall.reason) {
+      this.loginWall.reason = this.options.credentials ? '测试账号登录未完成' : '没有测试账号（--credentials 或设备配置的 testAccount），未能登录';
+    }
     const coverage: CoverageEvent = {
       type: 'coverage',
       screens: this.states.size,
@@ -267,6 +396,7 @@ class Explorer {
       complete: stoppedBy === 'exhausted' && open.length === 0 && this.states.size > 0 && this.skipped.every((s) => s.byPolicy),
       stoppedBy,
       skippedActions: this.skipped,
+      ...(this.loginWall ? { loginWall: this.loginWall } : {}),
     };
     this.store.append(coverage);
     return coverage;
@@ -277,11 +407,11 @@ function globalKey(action: CandidateAction): string {
   return `${action.locator}|${action.text}`;
 }
 
+function firstLine(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
 /** True when path `a` is a prefix of path `b` (same steps in the same order). */
 function isPrefix(a: Step[], b: Step[]): boolean {
   return a.length <= b.length && a.every((step, i) => step.label === b[i]!.label && step.locator === b[i]!.locator);
-}
-
-function stepOf(action: CandidateAction): Step {
-  return { action: 'tap', label: action.label, locator: action.locator, text: action.text };
 }

@@ -5,6 +5,7 @@
  */
 import { sha256 } from '../core/hash.js';
 import type { UiSnapshot } from '../device/device-session.js';
+import { LIST_MIN_MEMBERS, listGroups } from './action-policy.js';
 
 /** Route part of a URL: path and hash route without query values. */
 export function routeKey(url: string): string {
@@ -26,13 +27,30 @@ export function stableText(text: string): string {
   return text.replace(/[0-9０-９]+([.:：][0-9]+)*/g, '#').replace(/\s+/g, '').slice(0, 24);
 }
 
-/** The signature of a snapshot. */
+/**
+ * The signature of a snapshot. A list (same-kind tappable siblings) counts by its first rows
+ * only, so a feed that grows on scroll stays one screen; on a record screen (a route with an
+ * id) list rows are the record's data and count by kind only, so every news detail is one screen.
+ */
 export function screenSignature(snapshot: UiSnapshot): string {
+  const route = routeKey(snapshot.url);
+  const recordScreen = /(^|\/):id(\/|$)/.test(route);
+  const groups = listGroups(snapshot.nodes);
+  const rowsSeen = new Map<string, number>();
   const actionable = new Set<string>();
   for (const node of snapshot.nodes) {
     if (!node.clickable || node.obscured) continue;
+    const group = groups.get(node.id);
+    if (group !== undefined) {
+      const row = rowsSeen.get(group) ?? 0;
+      rowsSeen.set(group, row + 1);
+      if (recordScreen || row >= LIST_MIN_MEMBERS) {
+        actionable.add(`${node.role}:list`);
+        continue;
+      }
+    }
     actionable.add(`${node.role}:${stableText(node.fullText || node.label || '')}`);
   }
-  const parts = [routeKey(snapshot.url), stableText(snapshot.title), ...[...actionable].sort()];
+  const parts = [route, stableText(snapshot.title), ...[...actionable].sort()];
   return sha256(parts.join('|')).slice(0, 16);
 }

@@ -33,6 +33,7 @@ import { serveFolder, type RunningServer } from './sample-server.js';
 import { assertH5SystemDependencies } from './system-check.js';
 import { assertReachable } from './reachability.js';
 import { runPackageAudit } from './package-audit.js';
+import { writeLogFilters } from './log-filters.js';
 
 export interface RunArgs {
   app?: string;
@@ -107,6 +108,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       maxActions: args.maxActions ?? device.exploration?.maxActions ?? 300,
       exemptions,
       ...(args.credentials ? { credentialsFile: resolve(args.credentials) } : {}),
+      ...logFiltersFor(args, device, scratchDir),
       appiumPort,
       chromedriverPort: await freePort(),
       settings: DEFAULT_TUNABLE_SETTINGS,
@@ -124,6 +126,12 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
     rmSync(scratchDir, { recursive: true, force: true });
     unregister();
   }
+}
+
+/** Masks the test account in Appium's log when there is one (see log-filters.ts). */
+function logFiltersFor(args: RunArgs, device: DeviceProfile, scratchDir: string): { logFiltersFile?: string } {
+  const account = args.credentials !== undefined ? loadCredentials(args.credentials) : device.testAccount;
+  return account ? { logFiltersFile: writeLogFilters(scratchDir, account) } : {};
 }
 
 function assertPlatformBuilt(device: DeviceProfile): void {

@@ -25,6 +25,8 @@ export interface RunConfig {
   maxActions: number;
   exemptions: Partial<Record<CheckId, string>>;
   credentialsFile?: string;
+  /** Appium --log-filters rule file masking the test account (in the scratch folder, never in the out dir). */
+  logFiltersFile?: string;
   appiumPort: number;
   chromedriverPort: number;
   settings: TunableSettings;

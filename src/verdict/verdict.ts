@@ -25,7 +25,7 @@ export interface Verdict {
   checks: CheckResult[];
   /** Static facts of the submitted package, when the app came as one. */
   package?: { format: string; packageName: string; versionName?: string; permissions: string[]; facts: BlobRef };
-  coverage: { screens: number; screensFullyExplored: number; actions: number; frontier: number; durationMs: number; complete: boolean; stoppedBy: string };
+  coverage: { screens: number; screensFullyExplored: number; actions: number; frontier: number; durationMs: number; complete: boolean; stoppedBy: string; loginWall?: CoverageEvent['loginWall'] };
 }
 
 export interface VerdictInput {
@@ -65,6 +65,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
       durationMs: input.coverage?.durationMs ?? 0,
       complete: input.coverage?.complete ?? false,
       stoppedBy: input.coverage?.stoppedBy ?? 'not-run',
+      ...(input.coverage?.loginWall ? { loginWall: input.coverage.loginWall } : {}),
     },
   };
   if (input.incompleteReason !== undefined) verdict.incompleteReason = input.incompleteReason;

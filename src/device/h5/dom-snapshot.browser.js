@@ -107,8 +107,11 @@
     title = norm(d.getAttribute('aria-label') || (heading ? heading.innerText : '') || '对话框');
   }
   if (!title) { var h1 = document.querySelector('h1'); title = norm(h1 ? h1.innerText : document.title); }
+  var scroller = document.scrollingElement || document.documentElement;
   return {
     url: location.href,
+    canScroll: scroller.scrollHeight - (window.scrollY + vh) > 40,
+    dialogs: window.__govappDialogs ? window.__govappDialogs.splice(0) : [],
     title: title,
     visibleText: norm(document.body.innerText).slice(0, 20000),
     viewport: { width: vw, height: vh, devicePixelRatio: window.devicePixelRatio },

@@ -1,29 +1,18 @@
 /**
  * DeviceSession for H5 apps: WebdriverIO (classic protocol) talking to Appium 3's chromium
- * driver, which drives Debian's Chromium in mobile emulation.
+ * driver, which drives Debian's Chromium in mobile emulation. Settle and snapshot share one
+ * round trip; taps, typing, picking and scrolling are one script each (see page-scripts.ts).
  */
-import { readFileSync } from 'node:fs';
 import type { DeviceSession, ObservedLog, ObservedRequest, UiSnapshot } from '../device-session.js';
+import { OBSERVE_SCRIPT, SCROLL_SCRIPT, SELECT_SCRIPT, SETTLE_SCRIPT, SNAPSHOT_SCRIPT, TAP_SCRIPT, TYPE_SCRIPT } from './page-scripts.js';
 import { NetworkLogAssembler } from './perf-log.js';
-
-const SNAPSHOT_SCRIPT = `return (${readFileSync(new URL("./dom-snapshot.browser.js", import.meta.url), "utf8")})();`;
-const SETTLE_SCRIPT = `
-  var done = arguments[arguments.length - 1];
-  var quietMs = arguments[0], maxMs = arguments[1];
-  var last = Date.now(), start = Date.now();
-  var observer = new MutationObserver(function () { last = Date.now(); });
-  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  (function poll() {
-    var now = Date.now();
-    if ((document.readyState === 'complete' && now - last >= quietMs) || now - start >= maxMs) { observer.disconnect(); done(true); }
-    else setTimeout(poll, 25);
-  })();`;
 
 interface LogEntry { level?: string; message?: string; source?: string; timestamp?: number }
 
 export class H5Session implements DeviceSession {
   readonly platform = 'h5' as const;
   private readonly network = new NetworkLogAssembler();
+  private dismissPattern = '(?!)';
 
   constructor(
     private readonly browser: WebdriverIO.Browser,
@@ -42,12 +31,32 @@ export class H5Session implements DeviceSession {
     return this.browser.execute<UiSnapshot, []>(SNAPSHOT_SCRIPT);
   }
 
+  async observe(): Promise<UiSnapshot> {
+    return this.browser.executeAsync<UiSnapshot, [number, number, string]>(OBSERVE_SCRIPT, this.settleQuietMs, this.settleMaxMs, this.dismissPattern);
+  }
+
   async screenshot(): Promise<Buffer> {
     return Buffer.from(await this.browser.takeScreenshot(), 'base64');
   }
 
   async tap(locator: string): Promise<void> {
-    await this.browser.$(locator).click();
+    await this.browser.execute(TAP_SCRIPT, locator);
+  }
+
+  async typeText(locator: string, text: string): Promise<void> {
+    await this.browser.execute(TYPE_SCRIPT, locator, text);
+  }
+
+  async selectOption(locator: string, index: number): Promise<void> {
+    await this.browser.execute(SELECT_SCRIPT, locator, index);
+  }
+
+  async scroll(): Promise<void> {
+    await this.browser.execute(SCROLL_SCRIPT);
+  }
+
+  setDialogPolicy(dismiss: RegExp): void {
+    this.dismissPattern = dismiss.source;
   }
 
   async back(): Promise<void> {
@@ -55,7 +64,7 @@ export class H5Session implements DeviceSession {
   }
 
   async settle(): Promise<void> {
-    await this.browser.executeAsync(SETTLE_SCRIPT, this.settleQuietMs, this.settleMaxMs);
+    await this.browser.executeAsync(SETTLE_SCRIPT, this.settleQuietMs, this.settleMaxMs, this.dismissPattern);
   }
 
   async drainNetwork(): Promise<ObservedRequest[]> {

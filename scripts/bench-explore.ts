@@ -1,0 +1,86 @@
+/**
+ * npm run bench:explore — explores every sample app (samples/<name>/manifest.json declares its
+ * screens) with the explorer and with a random walk given the same number of actions, on the
+ * default device through Appium 3 + Chromium, and prints one table. Not a timed test: it
+ * measures. Screens count as reached when a visited screen has the manifest route (and title,
+ * where several declared screens share a route).
+ *   npm run bench:explore [-- --budget 60 --apps deep-services,login-wall --seed 7]
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DEVICE, SAMPLES_DIR } from '../src/core/paths.js';
+import { loadDeviceProfile } from '../src/devices/profile.js';
+import { EvidenceStore, readEvidenceBundle } from '../src/evidence/store.js';
+import { exploreBreadthFirst } from '../src/explore/bfs-explorer.js';
+import { randomWalk } from '../src/explore/random-walk.js';
+import { routeKey } from '../src/explore/screen-signature.js';
+import { H5Session } from '../src/device/h5/h5-session.js';
+import { startH5Device } from '../src/runner/h5-device.js';
+import { serveFolder } from '../src/runner/sample-server.js';
+import { formatProfile, profiled, type CallProfile } from './bench-profile.js';
+
+interface Manifest { name: string; screens: number; screenList: { id: string; title: string; route: string }[] }
+interface Row { app: string; declared: number; who: string; reached: number; found: number; actions: number; seconds: number; complete?: boolean }
+
+const { values } = parseArgs({ options: { budget: { type: 'string', default: '60' }, apps: { type: 'string' }, seed: { type: 'string', default: '7' }, profile: { type: 'boolean', default: false }, device: { type: 'string', default: DEFAULT_DEVICE } } });
+const budgetMs = Number(values.budget) * 1000;
+const apps = (values.apps?.split(',') ?? readdirSync(SAMPLES_DIR)).filter((a) => existsSync(join(SAMPLES_DIR, a, 'manifest.json'))).sort();
+const device = loadDeviceProfile(values.device);
+
+/** Declared screens matched by the visited ones. */
+function reached(manifest: Manifest, visited: { url: string; title: string }[]): number {
+  const keys = visited.map((v) => ({ route: routeKey(v.url), title: v.title }));
+  return manifest.screenList.filter((s) => {
+    const route = routeKey(`http://x/${s.route}`);
+    const shared = manifest.screenList.filter((o) => routeKey(`http://x/${o.route}`) === route).length > 1;
+    return keys.some((k) => k.route === route && (!shared || k.title === s.title));
+  }).length;
+}
+
+function credentialsOf(app: string): { username: string; password: string } | undefined {
+  const file = join(SAMPLES_DIR, app, 'test-account.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { username: string; password: string }) : undefined;
+}
+
+const rows: Row[] = [];
+const first = await serveFolder(join(SAMPLES_DIR, apps[0]!));
+const h5 = await startH5Device(device, first.url);
+await first.close();
+try {
+  for (const app of apps) {
+    const manifest = JSON.parse(readFileSync(join(SAMPLES_DIR, app, 'manifest.json'), 'utf8')) as Manifest;
+    const server = await serveFolder(join(SAMPLES_DIR, app));
+    const out = mkdtempSync(join(tmpdir(), 'bench-explore-'));
+    try {
+      // One Appium server and one Chromium for all apps; each app gets its own session adapter.
+      const profile = new Map<string, CallProfile>();
+      const plain = new H5Session(h5.browser, server.url, device.exploration?.settleQuietMs, device.exploration?.settleMaxMs);
+      const session = values.profile ? profiled(plain, profile) : plain;
+      await session.drainNetwork();
+      const credentials = credentialsOf(app);
+      const started = Date.now();
+      const coverage = await exploreBreadthFirst(session, new EvidenceStore(out), { budgetMs, maxActions: 10_000, launchLabel: '启动', ...(credentials ? { credentials } : {}) });
+      const seconds = (Date.now() - started) / 1000;
+      const visited = readEvidenceBundle(out).screens.map((s) => ({ url: s.url, title: s.title }));
+      if (values.profile) process.stderr.write(`${app}: explorer\n${formatProfile(profile)}\n  states: ${visited.map((v) => `${v.title} ${routeKey(v.url)}`).join(', ')}\n`);
+      profile.clear();
+      rows.push({ app, declared: manifest.screens, who: 'explorer', reached: reached(manifest, visited), found: coverage.screens, actions: coverage.actions, seconds, complete: coverage.complete });
+      const walk = await randomWalk(session, { budgetMs, maxActions: coverage.actions, seed: Number(values.seed), ...(credentials ? { testData: credentials } : {}) });
+      if (values.profile) process.stderr.write(`${app}: random walk\n${formatProfile(profile)}\n`);
+      rows.push({ app, declared: manifest.screens, who: 'random walk', reached: reached(manifest, walk.screens), found: walk.screens.length, actions: walk.actions, seconds: walk.durationMs / 1000 });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+      await server.close();
+    }
+  }
+} finally {
+  await h5.close();
+}
+
+const header = ['app', 'strategy', 'reached/declared', 'states', 'actions', 'wall s', 'actions/s', 'complete'];
+const lines = rows.map((r) => [r.app, r.who, `${r.reached}/${r.declared}`, String(r.found), String(r.actions), r.seconds.toFixed(1), (r.actions / r.seconds).toFixed(2), r.complete === undefined ? '-' : String(r.complete)]);
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+process.stdout.write([`device ${device.name}, budget ${budgetMs / 1000} s per app, random-walk seed ${values.seed}, random walk capped at the explorer's action count`, fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n') + '\n');

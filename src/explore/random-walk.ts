@@ -1,0 +1,79 @@
+/**
+ * A random-walk baseline for the exploration benchmark (not used by audits): from the current
+ * screen, take one of its candidate actions uniformly at random (the same actions the explorer
+ * has, form filling included), go Back now and then, relaunch when stuck. It counts the distinct
+ * screens it saw, with the same screen identity as the explorer.
+ */
+import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
+import { candidateActions, DEFAULT_ACTION_POLICY, scrollAction } from './action-policy.js';
+import { screenSignature } from './screen-signature.js';
+import { runStep } from './step-runner.js';
+import { DEFAULT_TEST_DATA, type TestData } from './test-data.js';
+
+export interface RandomWalkOptions {
+  budgetMs: number;
+  maxActions: number;
+  seed: number;
+  testData?: Partial<TestData>;
+  /** Probability of pressing Back instead of an action. */
+  backRate?: number;
+}
+
+export interface RandomWalkResult {
+  actions: number;
+  durationMs: number;
+  /** URL and title of each distinct screen, in order of discovery. */
+  screens: { url: string; title: string }[];
+}
+
+/** A small deterministic PRNG (mulberry32), so a benchmark run can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Walks at random until the action cap or the time budget is spent. */
+export async function randomWalk(session: DeviceSession, options: RandomWalkOptions): Promise<RandomWalkResult> {
+  const random = seededRandom(options.seed);
+  const data = { ...DEFAULT_TEST_DATA, ...options.testData };
+  const seen = new Map<string, { url: string; title: string }>();
+  const started = Date.now();
+  let actions = 0;
+  const look = async (): Promise<UiSnapshot> => {
+    const snapshot = session.observe ? await session.observe() : (await session.settle(), await session.snapshot());
+    const signature = screenSignature(snapshot);
+    if (!seen.has(signature)) seen.set(signature, { url: snapshot.url, title: snapshot.title });
+    // Drained like the explorer does, so both pay the same per-action cost.
+    await session.drainNetwork();
+    await session.drainLogs();
+    return snapshot;
+  };
+  await session.launch();
+  let snapshot = await look();
+  const origin = new URL(snapshot.url).origin;
+  while (actions < options.maxActions && Date.now() - started < options.budgetMs) {
+    const choices = candidateActions(snapshot.nodes, DEFAULT_ACTION_POLICY).actions;
+    if (snapshot.canScroll && session.scroll) choices.push(scrollAction());
+    actions++;
+    try {
+      if (choices.length === 0 || random() < (options.backRate ?? 0.15)) await session.back();
+      else for (const step of choices[Math.floor(random() * choices.length)]!.steps) await runStep(session, step, data);
+    } catch {
+      await session.launch();
+    }
+    snapshot = await look();
+    if (!snapshot.url.startsWith(origin)) {
+      // Back past the first screen (or a link out of the app): start again, as a user would.
+      await session.launch();
+      snapshot = await look();
+    }
+  }
+  await session.drainNetwork().catch(() => []);
+  return { actions, durationMs: Date.now() - started, screens: [...seen.values()] };
+}

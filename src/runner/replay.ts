@@ -1,0 +1,128 @@
+/**
+ * `govapp-audit replay <out-dir> --finding <n>`: reproduces one finding of a finished run on the
+ * same kind of device. Findings are numbered 1, 2, … over all checks in verdict.json order, and
+ * within a check in the order of its `findings` array (the order the report lists them).
+ * The finding's path is replayed from a fresh launch, the screen re-captured, and the check's
+ * detector re-run on it: the finding is reproduced when the detector reports the same text again
+ * (or, for a finding without text such as a missing requirement, still reports the problem).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CheckId } from '../checks/catalog.js';
+import { DETECTORS } from '../checks/detectors/index.js';
+import { DEFAULT_DETECTOR_SETTINGS } from '../checks/detectors/types.js';
+import type { Finding } from '../checks/result.js';
+import { normalizeText } from '../checks/text-match.js';
+import { loadCredentials, type Credentials } from '../config/credentials.js';
+import { AuditError } from '../core/errors.js';
+import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
+import type { EvidenceBundle, ScreenEvent } from '../evidence/types.js';
+import { masker } from '../explore/mask.js';
+import { runStep } from '../explore/step-runner.js';
+import { DEFAULT_TEST_DATA } from '../explore/test-data.js';
+import type { Verdict } from '../verdict/verdict.js';
+import { startH5Device } from './h5-device.js';
+import { RUN_CONFIG_FILE, type RunConfig } from './run-config.js';
+import { serveFolder, type RunningServer } from './sample-server.js';
+
+export interface ReplayArgs { outDir: string; finding: number; credentials?: string }
+
+export interface ReplayResult {
+  /** 0 reproduced, 1 not reproduced, 2 could not replay. */
+  exitCode: 0 | 1 | 2;
+  check: CheckId;
+  finding: Finding;
+  message: string;
+  screenshot?: string;
+  resultFile?: string;
+}
+
+/** The n-th finding (1-based) over all checks, in verdict order. */
+export function nthFinding(verdict: Verdict, n: number): { check: CheckId; finding: Finding } | undefined {
+  let i = 0;
+  for (const check of verdict.checks) {
+    for (const finding of check.findings) if (++i === n) return { check: check.id, finding };
+  }
+  return undefined;
+}
+
+/** Replays a finding on a fresh device session; throws AuditError for bad input. */
+export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
+  const outDir = resolve(args.outDir);
+  const verdictFile = join(outDir, 'verdict.json');
+  const configFile = join(outDir, RUN_CONFIG_FILE);
+  if (!existsSync(verdictFile) || !existsSync(configFile)) {
+    throw new AuditError('bad-run-dir', `${args.outDir} is not the output folder of a finished run (no verdict.json or ${RUN_CONFIG_FILE}).`);
+  }
+  const verdict = JSON.parse(readFileSync(verdictFile, 'utf8')) as Verdict;
+  const config = JSON.parse(readFileSync(configFile, 'utf8')) as RunConfig;
+  const total = verdict.checks.reduce((n, c) => n + c.findings.length, 0);
+  const picked = nthFinding(verdict, args.finding);
+  if (!picked) throw new AuditError('usage', `--finding must be between 1 and ${total} (the run has ${total} findings, numbered over all checks in verdict.json order), got ${args.finding}.`);
+  const { check, finding } = picked;
+  const steps = finding.steps ?? [];
+  if (steps.length === 0 || config.app.platform !== 'h5') {
+    return { exitCode: 2, check, finding, message: finding.source === 'package' ? '该发现来自安装包静态检查，没有界面路径可回放。' : '该发现没有可回放的操作路径。' };
+  }
+  const credentials = credentialsFor(args, config);
+  let server: RunningServer | undefined;
+  if (existsSync(config.app.target) && !/^https?:/.test(config.app.target)) server = await serveFolder(config.app.target);
+  const device = await startH5Device(config.device, server?.url ?? config.app.url).catch(async (error: unknown) => { await server?.close(); throw error; });
+  const replayDir = join(outDir, 'replay', `finding-${args.finding}`);
+  mkdirSync(replayDir, { recursive: true });
+  const store = new EvidenceStore(replayDir);
+  const mask = masker(credentials ? [credentials.password, credentials.username] : []);
+  try {
+    const { session } = device;
+    session.setDialogPolicy(/退出登录|注销|删除|清空|解绑|退出/);
+    await session.launch();
+    for (const [i, step] of steps.slice(1).entries()) {
+      try {
+        await runStep(session, step, { ...DEFAULT_TEST_DATA, ...(credentials ?? {}) });
+        if (step.action !== 'type' && step.action !== 'select') await session.settle();
+      } catch (error) {
+        return { exitCode: 2, check, finding, message: `回放第 ${i + 2} 步「${step.label}」失败：${mask(error instanceof Error ? error.message.split('\n')[0]! : String(error))}` };
+      }
+    }
+    const snapshot = mask(await session.observe());
+    const png = await session.screenshot();
+    const screen: ScreenEvent = {
+      type: 'screen', id: finding.screen ?? 'replay', signature: 'replay', url: snapshot.url, title: snapshot.title, depth: steps.length - 1, steps,
+      nodes: snapshot.nodes, visibleText: snapshot.visibleText, screenshot: store.putBlob('screenshot', png, 'png'),
+      uiTree: store.putBlob('ui-tree', JSON.stringify(snapshot.nodes), 'json'), viewport: snapshot.viewport, at: new Date().toISOString(),
+    };
+    store.append(screen);
+    for (const r of await session.drainNetwork()) store.append(mask({ type: 'network', ...r, screenId: screen.id }));
+    for (const l of await session.drainLogs()) store.append(mask({ type: 'console', ...l, screenId: screen.id }));
+    const bundle: EvidenceBundle = { ...readEvidenceBundle(replayDir), coverage: readEvidenceBundle(outDir).coverage };
+    const reproduced = stillThere(check, finding, bundle, config);
+    const screenshot = join(replayDir, screen.screenshot!.path);
+    const result: Omit<ReplayResult, 'resultFile'> = {
+      exitCode: reproduced ? 0 : 1, check, finding, screenshot,
+      message: reproduced ? `已复现：在「${snapshot.title}」上再次发现${finding.text ? `「${finding.text}」` : '该问题'}。` : `未复现：回放到「${snapshot.title}」后，${check} 检测未再发现${finding.text ? `「${finding.text}」` : '该问题'}。`,
+    };
+    const resultFile = join(replayDir, 'replay.json');
+    writeFileSync(resultFile, JSON.stringify({ ...result, finding: { summary: finding.summary, text: finding.text, steps: finding.steps?.map((s) => s.label) }, url: snapshot.url, at: new Date().toISOString() }, null, 2));
+    return { ...result, resultFile };
+  } finally {
+    await device.close();
+    await server?.close();
+  }
+}
+
+function credentialsFor(args: ReplayArgs, config: RunConfig): Credentials | undefined {
+  if (args.credentials) return loadCredentials(args.credentials);
+  if (config.credentialsFile && existsSync(config.credentialsFile)) return loadCredentials(config.credentialsFile);
+  return config.device.testAccount;
+}
+
+/** True when the check's detector, on the replayed screen, reports the finding again. */
+function stillThere(check: CheckId, finding: Finding, bundle: EvidenceBundle, config: RunConfig): boolean {
+  const detector = DETECTORS[check];
+  if (!detector) return false;
+  // The run's tunable settings over the defaults (a lab's own lexicon file is not re-read here).
+  const detection = detector(bundle, { ...DEFAULT_DETECTOR_SETTINGS, ...config.settings });
+  if (!finding.text) return detection.findings.length > 0 || (detection.missing?.length ?? 0) > 0;
+  const want = normalizeText(finding.text);
+  return detection.findings.some((f) => f.text !== undefined && normalizeText(f.text) === want);
+}
