@@ -12,9 +12,11 @@ import type { EvidenceStore } from '../evidence/store.js';
 import type { CoverageEvent, ScreenEvent, Step } from '../evidence/types.js';
 import { candidateActions, DEFAULT_ACTION_POLICY, scrollAction, type ActionPolicy, type CandidateAction } from './action-policy.js';
 import { isLoginScreen } from './forms.js';
+import { LoginWallTracker } from './login-wall.js';
 import { masker, type Mask } from './mask.js';
 import { screenSignature } from './screen-signature.js';
 import { runStep } from './step-runner.js';
+import { isPrefix, routeBetween, shortestPaths } from './transition-paths.js';
 import { DEFAULT_TEST_DATA, type TestData } from './test-data.js';
 
 export interface ExploreOptions {
@@ -64,7 +66,9 @@ class Explorer {
   private current: ScreenState | undefined;
   private lastSnapshot: UiSnapshot | undefined;
   private actions = 0;
-  private loginWall: CoverageEvent['loginWall'];
+  private readonly loginWall: LoginWallTracker;
+  /** Origin of the launch screen (H5); a screen elsewhere means the app was left. */
+  private appOrigin: string | undefined;
   private readonly started: number;
   private readonly now: () => number;
   private readonly policy: ActionPolicy;
@@ -78,6 +82,7 @@ class Explorer {
     this.policy = options.policy ?? DEFAULT_ACTION_POLICY;
     this.launchStep = { action: 'launch', label: options.launchLabel };
     this.data = { ...DEFAULT_TEST_DATA, ...options.testData, ...(options.credentials ?? {}) };
+    this.loginWall = new LoginWallTracker(options.credentials !== undefined);
     this.mask = masker(options.credentials ? [options.credentials.password, options.credentials.username] : []);
   }
 
@@ -87,6 +92,7 @@ class Explorer {
       this.session.setDialogPolicy?.(this.policy.last);
       await this.session.launch();
       this.current = await this.observe([this.launchStep], 0);
+      if (!this.current) throw new Error('the launch screen could not be captured');
       for (;;) {
         const state = this.pickState();
         if (!state) break;
@@ -181,19 +187,30 @@ class Explorer {
       return;
     }
     const to = await this.observe([...from.steps, ...action.steps], from.depth + 1);
+    if (!to) {
+      // An outbound link (another site, a download page): not the app under test, so not explored.
+      this.skipped.push({ screenId: from.id, label: action.label, reason: `离开了被测应用（打开 ${this.lastSnapshot?.url ?? '外部页面'}），不再探索`, byPolicy: true });
+      await this.drainObservations();
+      return;
+    }
     this.noteOutcome(from, action, to);
     this.edges.push({ from, to, steps: action.steps });
     this.store.append({ type: 'transition', from: from.id, to: to.id, step: action.steps[action.steps.length - 1]!, at: new Date().toISOString() });
-    if (action.login) this.noteLogin(from, to);
+    if (action.login) this.loginWall.attempted(from.id, to !== from && !to.login);
     if (action.kind === 'scroll' && to === from && this.lastSnapshot) this.addRevealedActions(from, this.lastSnapshot);
     this.report();
   }
 
-  /** Settles and captures the current screen; records it when new. */
-  private async observe(steps: Step[], depth: number): Promise<ScreenState> {
+  /** Settles and captures the current screen; records it when new. Undefined when the app was left (H5: another origin). */
+  private async observe(steps: Step[], depth: number): Promise<ScreenState | undefined> {
     const snapshot = this.mask(await this.capture());
     this.lastSnapshot = snapshot;
     this.recordDialogs(snapshot);
+    this.appOrigin ??= webOrigin(snapshot.url);
+    if (this.appOrigin !== undefined && webOrigin(snapshot.url) !== this.appOrigin) {
+      this.current = undefined;
+      return undefined;
+    }
     const signature = screenSignature(snapshot);
     let state = this.states.get(signature);
     if (!state) {
@@ -222,7 +239,7 @@ class Explorer {
     actions.sort((a, b) => a.order - b.order);
     const login = isLoginScreen(snapshot.nodes);
     const state: ScreenState = { id, signature, depth, steps, actions, next: 0, locators: new Set(actions.map((a) => a.locator)), scrolls: 0, lists: new Map(), login };
-    if (login) this.loginWall ??= { met: true, signedIn: false, screenId: id };
+    if (login) this.loginWall.met(id);
     this.states.set(signature, state);
     this.queue.push(state);
     const png = await this.session.screenshot();
@@ -263,16 +280,6 @@ class Explorer {
     state.actions = [...state.actions.slice(0, state.next), ...rest];
   }
 
-  private noteLogin(from: ScreenState, to: ScreenState): void {
-    if (!this.loginWall) return;
-    if (to !== from && !to.login) {
-      this.loginWall = { met: true, signedIn: true, screenId: from.id };
-      return;
-    }
-    if (this.loginWall.signedIn) return;
-    this.loginWall.reason = this.options.credentials ? '测试账号登录失败：登录后仍停留在登录界面' : '没有测试账号（--credentials 或设备配置的 testAccount），未能登录';
-  }
-
   private recordDialogs(snapshot: UiSnapshot): void {
     for (const d of snapshot.dialogs ?? []) {
       this.store.append({ type: 'console', level: 'DIALOG', source: `dialog:${d.kind}`, message: `${d.message}${d.kind === 'alert' ? '' : d.accepted ? '（已确认）' : '（已取消）'}`, ...(this.current ? { screenId: this.current.id } : {}), ts: Date.now() });
@@ -293,7 +300,7 @@ class Explorer {
     if (this.current && isPrefix(this.current.steps, state.steps)) {
       return (await this.walk(state.steps.slice(this.current.steps.length))) && this.isAt(state);
     }
-    const known = this.current ? this.knownRoute(this.current, state) : undefined;
+    const known = this.current ? routeBetween(this.edges, this.current, state) : undefined;
     if (known && known.length <= state.steps.length && (await this.walk(known)) && (await this.isAt(state))) return true;
     await this.session.launch();
     return (await this.walk(state.steps.slice(1))) && this.isAt(state);
@@ -312,22 +319,6 @@ class Explorer {
       this.current = undefined;
       return false;
     }
-  }
-
-  /** Steps of the shortest chain of observed (or learned global) transitions from one screen to another. */
-  private knownRoute(from: ScreenState, to: ScreenState): Step[] | undefined {
-    const best = new Map<ScreenState, Step[]>([[from, []]]);
-    const queue = [from];
-    while (queue.length > 0) {
-      const state = queue.shift()!;
-      if (state === to) return best.get(state);
-      for (const edge of this.edges) {
-        if (edge.from !== state || edge.to === edge.from || best.has(edge.to)) continue;
-        best.set(edge.to, [...best.get(state)!, ...edge.steps]);
-        queue.push(edge.to);
-      }
-    }
-    return undefined;
   }
 
   private async isAt(state: ScreenState): Promise<boolean> {
@@ -360,18 +351,7 @@ class Explorer {
   private recordShortestPaths(): void {
     const start = [...this.states.values()].find((s) => s.id === 's0');
     if (!start) return;
-    const best = new Map<ScreenState, { steps: Step[]; depth: number }>([[start, { steps: start.steps, depth: 0 }]]);
-    const queue = [start];
-    while (queue.length > 0) {
-      const state = queue.shift()!;
-      const path = best.get(state)!;
-      for (const edge of this.edges) {
-        if (edge.from !== state || best.has(edge.to)) continue;
-        best.set(edge.to, { steps: [...path.steps, ...edge.steps], depth: path.depth + 1 });
-        queue.push(edge.to);
-      }
-    }
-    for (const [state, { steps, depth }] of best) {
+    for (const [state, { steps, depth }] of shortestPaths(this.edges, start, start.steps)) {
       if (depth >= state.depth) continue;
       state.depth = depth;
       state.steps = steps;
@@ -382,9 +362,7 @@ class Explorer {
   private finish(stoppedBy: CoverageEvent['stoppedBy']): CoverageEvent {
     this.recordShortestPaths();
     const open = [...this.states.values()].filter((s) => s.next < s.actions.length);
-    if (this.loginWall && !this.loginWall.signedIn && !this.loginWall.reason) {
-      this.loginWall.reason = this.options.credentials ? '测试账号登录未完成' : '没有测试账号（--credentials 或设备配置的 testAccount），未能登录';
-    }
+    const loginWall = this.loginWall.result();
     const coverage: CoverageEvent = {
       type: 'coverage',
       screens: this.states.size,
@@ -396,7 +374,7 @@ class Explorer {
       complete: stoppedBy === 'exhausted' && open.length === 0 && this.states.size > 0 && this.skipped.every((s) => s.byPolicy),
       stoppedBy,
       skippedActions: this.skipped,
-      ...(this.loginWall ? { loginWall: this.loginWall } : {}),
+      ...(loginWall ? { loginWall } : {}),
     };
     this.store.append(coverage);
     return coverage;
@@ -407,11 +385,16 @@ function globalKey(action: CandidateAction): string {
   return `${action.locator}|${action.text}`;
 }
 
-function firstLine(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+/** The http(s) origin of a URL; undefined for native screens (no web origin to leave). */
+function webOrigin(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** True when path `a` is a prefix of path `b` (same steps in the same order). */
-function isPrefix(a: Step[], b: Step[]): boolean {
-  return a.length <= b.length && a.every((step, i) => step.label === b[i]!.label && step.locator === b[i]!.locator);
+function firstLine(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }

@@ -23,9 +23,6 @@ export const DEFAULT_TEST_DATA: TestData = {
   text: '测试内容，请忽略',
 };
 
-/** Keys whose values are secrets: typed, never shown. */
-export const SECRET_KEYS: ReadonlySet<string> = new Set<TestDataKey>(['password']);
-
 const BY_LABEL: [RegExp, TestDataKey][] = [
   [/密码|password/i, 'password'],
   [/账号|帐号|用户名|登录名|account|user/i, 'username'],

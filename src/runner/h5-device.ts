@@ -44,7 +44,7 @@ export async function startH5Device(device: DeviceProfile, url: string): Promise
     server = await startAppium(port, join(scratchDir, 'appium.log'));
     const config = pseudoRunConfig(device, url, scratchDir, port, await freePort());
     const { remote } = await import('webdriverio');
-    browser = await remote({ hostname: '127.0.0.1', port, path: '/', logLevel: 'error', connectionRetryCount: 1, capabilities: h5Capabilities(config) });
+    browser = await remote({ hostname: '127.0.0.1', port, path: '/', logLevel: 'silent', connectionRetryCount: 1, capabilities: h5Capabilities(config) });
     const exploration = device.exploration ?? {};
     return { browser, session: new H5Session(browser, url, exploration.settleQuietMs, exploration.settleMaxMs), close };
   } catch (error) {

@@ -207,6 +207,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     writeAllureEnvironment(join(config.outDir, 'allure-results'), {
       app: config.app.target, device: config.device.label, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
       explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
+      loginWall: verdict.coverage.loginWall ? (verdict.coverage.loginWall.signedIn ? '已用测试账号登录' : '未能登录，登录后的界面未探索') : '未遇到',
     });
     outcome.reportPath = await generateAllureReport(config.outDir);
   } catch (error) {

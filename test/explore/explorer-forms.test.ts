@@ -82,7 +82,16 @@ void describe('forms, lists and scrolling', () => {
     assert.ok(coverage.skippedActions.some((s) => s.byPolicy && /同类列表项/.test(s.label)));
   });
 
-  void it('scrolls an endless feed a bounded number of times and still finishes', async () => {
+  void it('does not explore another site reached through an outbound link, and says so', async () => {
+    const { device, coverage, bundle } = await explore({ credentials: ACCOUNT });
+    assert.ok(device.taps.includes('#gov-portal'), 'the link was tried');
+    assert.ok(!bundle.screens.some((s) => s.url.startsWith('https://www.gov.cn')), 'no screen of the other site');
+    assert.ok(!device.taps.includes('#portal-link'), 'nothing on the other site was tapped');
+    assert.ok(coverage.skippedActions.some((s) => s.byPolicy && /离开了被测应用/.test(s.reason)));
+    assert.equal(coverage.complete, true);
+  });
+
+    void it('scrolls an endless feed a bounded number of times and still finishes', async () => {
     const { device, coverage } = await explore({ credentials: ACCOUNT });
     assert.equal(coverage.stoppedBy, 'exhausted');
     assert.ok(device.scrolls >= 1 && device.scrolls <= MAX_SCROLLS_PER_SCREEN * 3, `${device.scrolls} scrolls`);

@@ -124,6 +124,13 @@ void describe('exploreBreadthFirst on a small government app', () => {
     assert.equal(coverage.actions, ownControls + tabTries.length);
   });
 
+  void it('explores with at most one relaunch and almost no replayed taps (stays on screens, uses Back and learned tab bars)', async () => {
+    const { device, coverage } = await explore(govApp());
+    // One launch to start, at most one relaunch; hardly any taps beyond the actions themselves.
+    assert.ok(device.launches <= 2, `${device.launches} launches`);
+    assert.ok(device.taps.length <= coverage.actions + 2, `${device.taps.length} taps for ${coverage.actions} actions`);
+  });
+
   void it('ties each observed request to the screen that was shown', async () => {
     const { bundle } = await explore(govApp());
     const gjj = byTitle(bundle, '公积金查询');

@@ -2,7 +2,8 @@
  * A fake device for the explorer's forms, login, lists and scrolling: a login wall (account +
  * password + 登录) in front of a home screen with a six-row list (every row opens one detail
  * screen), a feed that grows by five rows per scroll for ever, and a profile form that only a
- * valid phone number gets through. Requests echo what was typed, as a login POST would.
+ * valid phone number gets through; an outbound link to another site. Requests echo what was typed,
+ * as a login POST would.
  */
 import type { DeviceSession, ObservedLog, ObservedRequest, UiSnapshot } from '../../src/device/device-session.js';
 import type { UiNode } from '../../src/evidence/types.js';
@@ -10,7 +11,7 @@ import { TINY_PNG } from './fake-device.js';
 
 export const ACCOUNT = { username: 'lab-tester', password: 'S3cret-Pass!' };
 
-type Screen = 'login' | 'home' | 'detail' | 'feed' | 'profile' | 'saved';
+type Screen = 'login' | 'home' | 'detail' | 'feed' | 'profile' | 'saved' | 'external';
 
 export class FakeFormDevice implements DeviceSession {
   readonly platform = 'h5' as const;
@@ -40,7 +41,7 @@ export class FakeFormDevice implements DeviceSession {
       nodes.push({ id: nodes.length, parent: nodes.length === 0 ? null : parent, role, text, fullText: text, bounds: { x: 0, y: nodes.length * 40, width: 400, height: 40 }, clickable: false, editable: false, scrollable: false, platform: 'h5', ...extra });
     };
     add('body', '');
-    const title = { login: '登录', home: '首页', detail: '详情', feed: '资讯', profile: '个人资料', saved: '保存成功' }[this.screen];
+    const title = { login: '登录', home: '首页', detail: '详情', feed: '资讯', profile: '个人资料', saved: '保存成功', external: '中国政府网' }[this.screen];
     add('h1', title);
     const tap = (text: string, locator: string): void => add('button', text, { clickable: true, locator });
     const input = (label: string, locator: string, inputType: string): void => add('input', '', { editable: true, clickable: true, label, inputType, locator });
@@ -56,6 +57,10 @@ export class FakeFormDevice implements DeviceSession {
         for (let i = 0; i < 6; i++) add('div', `事项 ${String.fromCharCode(0x4e00 + i * 7)}`, { clickable: true, locator: `#row${i}`, role: 'div' }, 2);
         tap('资讯', '#feed');
         tap('个人资料', '#profile');
+        tap('中国政府网', '#gov-portal');
+        break;
+      case 'external':
+        tap('国务院', '#portal-link');
         break;
       case 'feed':
         add('div', '', {}, 0);
@@ -70,7 +75,7 @@ export class FakeFormDevice implements DeviceSession {
         break;
     }
     return Promise.resolve({
-      url: `https://fake.gov.cn/#/${this.screen}`, title, visibleText: nodes.map((n) => n.text).join(' '),
+      url: this.screen === 'external' ? 'https://www.gov.cn/' : `https://fake.gov.cn/#/${this.screen}`, title, visibleText: nodes.map((n) => n.text).join(' '),
       viewport: { width: 400, height: 800, devicePixelRatio: 2 }, nodes, canScroll: this.screen === 'feed',
     });
   }
@@ -99,6 +104,7 @@ export class FakeFormDevice implements DeviceSession {
         if (locator.startsWith('#row')) go('detail');
         else if (locator === '#feed') go('feed');
         else if (locator === '#profile') go('profile');
+        else if (locator === '#gov-portal') go('external');
         else throw new Error(`no such element ${locator}`);
         return Promise.resolve();
       case 'feed':
