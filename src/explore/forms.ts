@@ -14,10 +14,22 @@ function fillable(node: UiNode): boolean {
     ((node.editable && node.inputType !== 'file' && node.inputType !== 'hidden') || node.role === 'select');
 }
 
-/** The steps that fill every visible input and select of the screen with test data. */
+/** Consent boxes a form will not submit without (我已阅读并同意《用户协议》). */
+const CONSENT = /同意|已阅读|已知悉|协议|条款/;
+
+function uncheckedConsent(node: UiNode): boolean {
+  const kind = node.inputType ?? node.role;
+  return /checkbox|CheckBox|Checkbox/.test(kind) && node.checked === false && !node.obscured && node.locator !== undefined && CONSENT.test(`${node.label ?? ''} ${node.fullText}`);
+}
+
+/** The steps that fill every visible input and select of the screen with test data, and tick consent boxes. */
 export function fillSteps(nodes: UiNode[]): Step[] {
   const steps: Step[] = [];
   for (const node of nodes) {
+    if (uncheckedConsent(node)) {
+      steps.push({ action: 'tap', label: `勾选「${normalizeText(node.label || node.fullText).slice(0, 20)}」`, locator: node.locator!, text: normalizeText(node.label || node.fullText).slice(0, 30) });
+      continue;
+    }
     if (!fillable(node)) continue;
     const name = normalizeText(node.label || node.text || node.role).slice(0, 20);
     if (node.role === 'select') {
