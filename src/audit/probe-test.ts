@@ -17,7 +17,8 @@ import { writeProgress } from '../runner/progress.js';
 export function probeBudgetMs(probeId: string, budgetSeconds: number): number {
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
   switch (probeId) {
-    case 'network-idle': return clamp(budgetSeconds * 100, 16_000, 48_000);
+    // A small run (tests, a quick look) idles 8 s, enough for a 2 s beat; a 150 s audit one full 16 s window.
+    case 'network-idle': return clamp(budgetSeconds * 110, 8_000, 48_000);
     case 'permissions': return clamp(budgetSeconds * 50, 3_000, 10_000);
     default: return 15_000;
   }

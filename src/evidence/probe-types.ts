@@ -101,7 +101,26 @@ export interface Ipv6ProbeEvent {
   reason?: string;
 }
 
-export type ProbeEvent = ProbeRunEvent | IdleWindowEvent | PermissionProbeEvent | PerformanceProbeEvent | RenderCheckEvent | Ipv6ProbeEvent;
+/** Session lifetime clues read from a signed-in page (hours relative to the moment read). */
+export interface SessionClues {
+  cookies: { name: string; expiresInHours?: number }[];
+  tokens: { key: string; expiresInHours: number }[];
+  timestamps: { key: string; ageHours: number }[];
+}
+
+/** The page clock moved forward, the app relaunched: did the login screen come back? */
+export interface LoginCadenceEvent {
+  type: 'login-cadence';
+  hasLogin: boolean;
+  signedIn: boolean;
+  session?: SessionClues;
+  /** Clock offsets tried, in hours, in order. */
+  checkedHours: number[];
+  /** The first offset at which the login screen was back; absent when it never was. */
+  loginAgainAfterHours?: number;
+}
+
+export type ProbeEvent = ProbeRunEvent | IdleWindowEvent | PermissionProbeEvent | PerformanceProbeEvent | RenderCheckEvent | Ipv6ProbeEvent | LoginCadenceEvent;
 
 /** Probe evidence as detectors see it. */
 export interface ProbeEvidence {
@@ -111,9 +130,10 @@ export interface ProbeEvidence {
   performance: PerformanceProbeEvent[];
   render?: RenderCheckEvent;
   ipv6?: Ipv6ProbeEvent;
+  login?: LoginCadenceEvent;
 }
 
-const PROBE_EVENT_TYPES: readonly string[] = ['probe-run', 'idle-window', 'permission-probe', 'performance-probe', 'render-check', 'ipv6-probe'];
+const PROBE_EVENT_TYPES: readonly string[] = ['probe-run', 'idle-window', 'permission-probe', 'performance-probe', 'render-check', 'ipv6-probe', 'login-cadence'];
 
 /** True for an event written by a probe. */
 export function isProbeEvent(event: { type: string }): event is ProbeEvent {
@@ -130,6 +150,7 @@ export function addProbeEvent(probes: ProbeEvidence | undefined, event: ProbeEve
     case 'performance-probe': into.performance.push(event); break;
     case 'render-check': into.render = event; break;
     case 'ipv6-probe': into.ipv6 = event; break;
+    case 'login-cadence': into.login = event; break;
   }
   return into;
 }

@@ -25,8 +25,10 @@ export const networkIdleProbe: Probe = {
     const windows: IdleWindowEvent[] = [];
     const all: NetworkEvent[] = [];
     for (const screen of idleScreens(ctx.explored)) {
-      const idleMs = Math.min(IDLE_MS, ctx.budgetMs - (ctx.now() - started));
-      if (idleMs < IDLE_MS / 2) break;
+      // The first window always runs (as long as the budget allows); more only while half a window fits.
+      const remaining = ctx.budgetMs - (ctx.now() - started);
+      if (windows.length > 0 && remaining < IDLE_MS / 2) break;
+      const idleMs = Math.min(IDLE_MS, remaining);
       await web.drainRequests('network-idle');
       web.flushRequests();
       if (!(await replaySteps(ctx.device, screen.steps))) continue;
@@ -53,7 +55,8 @@ export const networkIdleProbe: Probe = {
 };
 
 /** Words of a screen that keeps something running (a timer, a recording): where beats are most likely. */
-const LIVE_HINT = /计时|记录中|实时|在线|学习|巡查|轨迹|定位|心跳|打卡|签到/;
+// Specific on purpose: a tab bar's 学习 or a check-in gate's 签到 is on many screens and says nothing about timers.
+const LIVE_HINT = /计时|记录中|实时|心跳|定位中|在线时长|学习时长|已学习/;
 
 /**
  * Where to stay idle, most promising first: screens where one endpoint was already seen repeatedly,
@@ -81,7 +84,7 @@ export function idleScreens(bundle: EvidenceBundle): ScreenEvent[] {
 }
 
 function describe(windows: IdleWindowEvent[], bundle: EvidenceBundle): string {
-  if (windows.length === 0) return '没有可回放的界面，未做空闲观察。';
+  if (windows.length === 0) return '未做空闲观察（没有能回放到的界面）。';
   const title = (id?: string) => bundle.screens.find((s) => s.id === id)?.title ?? id ?? '';
   return windows.map((w) => `在「${title(w.screenId)}」空闲 ${((w.toTs - w.fromTs) / 1000).toFixed(1)} 秒，观察到 ${w.requests} 个请求`).join('；') + '。';
 }

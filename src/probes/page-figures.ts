@@ -7,6 +7,8 @@ export interface PageFigures {
   calls: PermissionRequestRecord[];
   /** null when the Long Tasks API is missing. */
   longTasks: { startMs: number; durationMs: number }[] | null;
+  /** Blocks seen as late timer ticks (absent on older instrumentation). */
+  gaps?: { startMs: number; durationMs: number }[];
   firstContentMs?: number;
   domContentLoadedMs?: number;
   loadMs?: number;
@@ -21,6 +23,7 @@ const READ_SCRIPT = `
     instrumented: !!p,
     calls: p ? p.calls : [],
     longTasks: p ? p.longTasks : null,
+    gaps: p ? p.gaps : [],
     firstContentMs: fcp ? Math.round(fcp.startTime) : undefined,
     domContentLoadedMs: nav && nav.domContentLoadedEventEnd > 0 ? Math.round(nav.domContentLoadedEventEnd) : undefined,
     loadMs: nav && nav.loadEventEnd > 0 ? Math.round(nav.loadEventEnd) : undefined,

@@ -42,7 +42,7 @@ async function jsHeap(ctx: ProbeContext): Promise<{ used?: number; total?: numbe
 
 /** Builds the evidence event from the page figures (exported for tests). */
 export function performanceEvent(figures: PageFigures, heap: { used?: number; total?: number }, ctx: Pick<ProbeContext, 'budgets'>): PerformanceProbeEvent {
-  const tasks = figures.longTasks ?? [];
+  const tasks = mergeBlocks(figures.longTasks ?? [], figures.gaps ?? []);
   const worst = tasks.reduce<{ startMs: number; durationMs: number } | undefined>((w, t) => (!w || t.durationMs > w.durationMs ? t : w), undefined);
   const lastTaskEnd = tasks.reduce((end, t) => Math.max(end, t.startMs + t.durationMs), 0);
   const event: PerformanceProbeEvent = {
@@ -51,7 +51,7 @@ export function performanceEvent(figures: PageFigures, heap: { used?: number; to
     longTasks: { count: tasks.length, totalMs: tasks.reduce((s, t) => s + t.durationMs, 0), worstMs: worst?.durationMs ?? 0, ...(worst ? { worstStartMs: worst.startMs } : {}) },
     at: new Date().toISOString(),
   };
-  if (figures.longTasks === null) delete event.longTasks;
+  if (figures.longTasks === null && !figures.gaps?.length) delete event.longTasks;
   if (figures.firstContentMs !== undefined) event.firstContentMs = figures.firstContentMs;
   if (figures.domContentLoadedMs !== undefined) {
     event.domContentLoadedMs = figures.domContentLoadedMs;
@@ -70,4 +70,12 @@ function describe(e: PerformanceProbeEvent): string {
   return `首次内容绘制 ${ms(e.firstContentMs)}，DOMContentLoaded ${ms(e.domContentLoadedMs)}，load ${ms(e.loadMs)}，可交互（估计）${ms(e.interactiveMs)}；` +
     (e.longTasks ? `长任务 ${e.longTasks.count} 个，最长 ${e.longTasks.worstMs} ms，合计 ${e.longTasks.totalMs} ms；` : '长任务未能测量；') +
     `JS 堆 ${e.jsHeapUsedBytes === undefined ? '未测得' : `${(e.jsHeapUsedBytes / 1048576).toFixed(1)} MB`}。`;
+}
+
+type Block = { startMs: number; durationMs: number };
+
+/** Long tasks plus timer gaps that no reported long task covers (the same block is counted once). */
+export function mergeBlocks(longTasks: readonly Block[], gaps: readonly Block[]): Block[] {
+  const overlaps = (a: Block, b: Block) => a.startMs < b.startMs + b.durationMs && b.startMs < a.startMs + a.durationMs;
+  return [...longTasks, ...gaps.filter((g) => !longTasks.some((t) => overlaps(t, g)))].sort((a, b) => a.startMs - b.startMs);
 }

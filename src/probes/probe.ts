@@ -18,6 +18,8 @@ export interface WebTools {
   execute<T>(script: string, ...args: unknown[]): Promise<T>;
   /** Installs the instrumentation (permission answers, long tasks) for documents loaded from now on. */
   instrument(mode: PermissionMode): Promise<void>;
+  /** Moves the page clock (Date) forward by `ms` for documents loaded from now on; 0 restores it. */
+  setClockOffset(ms: number): Promise<void>;
   /** Requests completed since the last call (HAR-style). */
   drainRequests(probe: string): Promise<NetworkEvent[]>;
   /** Requests still in flight, forgotten afterwards. */

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -19,9 +19,9 @@ const APPS = 'test/fixtures/probe-apps';
 
 interface Audit { verdict: Verdict; bundle: EvidenceBundle; out: string }
 
-async function audit(app: string): Promise<Audit> {
+async function audit(app: string, extra: string[] = []): Promise<Audit> {
   const out = mkdtempSync(join(tmpdir(), `e2e-probe-${app}-`));
-  const result = await runCli(['run', '--app', join(APPS, app), '--out', out, '--budget', '30', '--no-report']);
+  const result = await runCli(['run', '--app', join(APPS, app), '--out', out, '--budget', '30', '--no-report', ...extra]);
   assert.ok(result.code === 1 || result.code === 2, `${app}: exit ${String(result.code)}\n${result.stderr}`);
   return { verdict: JSON.parse(readFileSync(join(out, 'verdict.json'), 'utf8')) as Verdict, bundle: readEvidenceBundle(out), out };
 }
@@ -116,5 +116,34 @@ describe('probes on the clean twin', () => {
     assert.equal(check(a, 'ipv6-readiness').outcome, 'inconclusive');
     assert.match(check(a, 'ipv6-readiness').reason ?? '', /\[::1\].*加载成功.*完整的 IPv6 测试/);
     assert.equal(check(a, 'data-security').outcome, 'inconclusive');
+  });
+});
+
+/** The lab's test account for the login fixtures (they accept any). */
+function credentials(): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'e2e-cred-')), 'account.json');
+  writeFileSync(file, JSON.stringify({ username: 'lab-tester', password: 'Lab-Pass-2026' }));
+  return ['--credentials', file];
+}
+
+describe('login cadence: a 24 h session and its 30-day twin', () => {
+  let daily: Audit;
+  let monthly: Audit;
+  before(async () => {
+    daily = await audit('login-daily', credentials());
+    monthly = await audit('login-monthly', credentials());
+  });
+
+  it('measures the daily re-login by moving the page clock 25 h ahead, with the token lifetime', () => {
+    assert.equal(daily.bundle.probes?.login?.loginAgainAfterHours, 25, JSON.stringify(daily.bundle.probes?.login));
+    assert.equal(check(daily, 'mandatory-login').outcome, 'fail');
+    assert.match(summaries(daily, 'mandatory-login'), /时钟拨快 25 小时后重新启动，应用要求重新登录.*令牌 localStorage:session 有效期约 2[34](\.\d)? 小时/);
+  });
+
+  it('keeps the 30-day session signed in at +25 h and +73 h and passes', () => {
+    const login = monthly.bundle.probes?.login;
+    assert.deepEqual([login?.signedIn, login?.checkedHours, login?.loginAgainAfterHours], [true, [25, 73], undefined], JSON.stringify(login));
+    assert.ok(login?.session?.cookies.some((c) => c.name === 'sid' && (c.expiresInHours ?? 0) > 700), JSON.stringify(login?.session));
+    assert.equal(check(monthly, 'mandatory-login').outcome, 'pass', check(monthly, 'mandatory-login').reason);
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
-import { performanceEvent } from '../../src/probes/performance-probe.js';
+import { mergeBlocks, performanceEvent } from '../../src/probes/performance-probe.js';
 import { idleScreens } from '../../src/probes/network-idle-probe.js';
 import { BUDGETS, evidence, launchScreen, measured, net, permissionLaunch } from './probe-fixtures.js';
 
@@ -61,5 +61,13 @@ void describe('idleScreens', () => {
       ],
     });
     assert.deepEqual(idleScreens(bundle).map((s) => s.id), ['s1', 's2', 's0', 's3']);
+  });
+});
+
+void describe('mergeBlocks', () => {
+  void it('adds a timer gap the Long Tasks API missed, and counts a block both saw once', () => {
+    const event = performanceEvent({ instrumented: true, calls: [], longTasks: [], gaps: [{ startMs: 40, durationMs: 5490 }], firstContentMs: 5616, domContentLoadedMs: 5559, url: 'u' }, {}, {});
+    assert.deepEqual(event.longTasks, { count: 1, totalMs: 5490, worstMs: 5490, worstStartMs: 40 });
+    assert.deepEqual(mergeBlocks([{ startMs: 60, durationMs: 5500 }], [{ startMs: 50, durationMs: 5480 }, { startMs: 9000, durationMs: 80 }]), [{ startMs: 60, durationMs: 5500 }, { startMs: 9000, durationMs: 80 }]);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { lexiconFindings } from './text-rules.js';
 import type { Detector } from './types.js';
+import { loginCadenceFindings } from './login-cadence-findings.js';
 
 export const detectMandatoryLogin: Detector = (bundle, settings) => ({
-  findings: lexiconFindings(bundle, settings, 'mandatory-login', '强制要求定期登录'),
+  findings: [...lexiconFindings(bundle, settings, 'mandatory-login', '强制要求定期登录'), ...loginCadenceFindings(bundle)],
 });

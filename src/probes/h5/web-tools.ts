@@ -8,6 +8,7 @@ import { HarRecorder } from '../har.js';
 import type { PermissionMode, WebTools } from '../probe.js';
 
 const INSTRUMENT_SOURCE = readFileSync(new URL('../instrument.browser.js', import.meta.url), 'utf8');
+const CLOCK_SOURCE = readFileSync(new URL('../clock.browser.js', import.meta.url), 'utf8');
 
 /** The page-side instrumentation for a mode, as an init-script source. */
 export function instrumentationScript(mode: PermissionMode): string {
@@ -24,6 +25,7 @@ export function h5WebTools(browser: WebdriverIO.Browser, options: H5ToolOptions)
   const cdp = new AppiumCdp(`http://127.0.0.1:${options.appiumPort}`, browser.sessionId);
   const recorder = new HarRecorder();
   let scriptId: string | undefined;
+  let clockId: string | undefined;
   const tools: WebTools = {
     cdp,
     execute: <T>(script: string, ...args: unknown[]) => browser.execute(script, ...args) as Promise<T>,
@@ -33,6 +35,11 @@ export function h5WebTools(browser: WebdriverIO.Browser, options: H5ToolOptions)
       if (scriptId) await cdp.send('Page.removeScriptToEvaluateOnNewDocument', { identifier: scriptId }).catch(() => undefined);
       const added = await cdp.send<{ identifier: string }>('Page.addScriptToEvaluateOnNewDocument', { source: instrumentationScript(mode) });
       scriptId = added.identifier;
+    },
+    async setClockOffset(ms) {
+      if (clockId) await cdp.send('Page.removeScriptToEvaluateOnNewDocument', { identifier: clockId }).catch(() => undefined);
+      const added = await cdp.send<{ identifier: string }>('Page.addScriptToEvaluateOnNewDocument', { source: `${CLOCK_SOURCE}\ngovappClock(${ms});` });
+      clockId = added.identifier;
     },
     async drainRequests(probe) {
       const entries = (await browser.getLogs('performance')) as { message: string; timestamp?: number }[];

@@ -1,0 +1,76 @@
+/**
+ * Login cadence: when the app has a login and the run is signed in, read how long the session
+ * claims to live (cookie expiry, JWT `exp`, timestamps in storage), then move the page's clock past
+ * 25 h and 73 h (cookies that would have expired by then are deleted, as time would) and relaunch:
+ * does the login screen come back? The answer is the measured re-login period.
+ */
+import type { LoginCadenceEvent } from '../evidence/probe-types.js';
+import type { UiSnapshot } from '../device/device-session.js';
+import { readSessionClues, type SessionClues } from './session-clues.js';
+import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
+
+const HOUR = 3_600_000;
+/** Just past one day and three days: the cadences people are told to keep (每日登录, 连续3天未登录通报). */
+export const CLOCK_STEPS_HOURS = [25, 73] as const;
+
+export const loginCadenceProbe: Probe = {
+  id: 'login-cadence',
+  title: '登录有效期与定期登录',
+  async run(ctx: ProbeContext): Promise<ProbeSummary> {
+    const web = ctx.web;
+    if (!web) return skipped('该平台尚不支持登录周期探针。');
+    if (!ctx.explored.screens.some((s) => s.nodes.some((n) => n.inputType === 'password'))) {
+      return record(ctx, { type: 'login-cadence', hasLogin: false, signedIn: false, checkedHours: [] }, '探索中未见登录界面，无需测量登录周期。');
+    }
+    await web.setClockOffset(0);
+    await ctx.device.launch();
+    if (showsLogin(await ctx.device.snapshot())) {
+      return record(ctx, { type: 'login-cadence', hasLogin: true, signedIn: false, checkedHours: [] }, '启动后即显示登录界面（未登录或会话未保存），无法测量登录周期。');
+    }
+    const session = await readSessionClues(web, ctx.appUrl);
+    const event: LoginCadenceEvent = { type: 'login-cadence', hasLogin: true, signedIn: true, session, checkedHours: [] };
+    try {
+      for (const hours of CLOCK_STEPS_HOURS) {
+        event.checkedHours.push(hours);
+        await expireCookies(ctx, session, hours);
+        await web.setClockOffset(hours * HOUR);
+        await ctx.device.launch();
+        if (showsLogin(await ctx.device.snapshot())) {
+          event.loginAgainAfterHours = hours;
+          break;
+        }
+      }
+    } finally {
+      await web.setClockOffset(0);
+    }
+    const found = event.loginAgainAfterHours === undefined ? `时钟拨快 ${CLOCK_STEPS_HOURS.join('、')} 小时后仍保持登录` : `时钟拨快 ${event.loginAgainAfterHours} 小时后重新启动，登录界面再次出现`;
+    return record(ctx, event, `${found}；会话线索：${describeClues(session)}。`);
+  },
+};
+
+function record(ctx: ProbeContext, event: LoginCadenceEvent, text: string): ProbeSummary {
+  ctx.store.append(event);
+  return { status: 'done', text };
+}
+
+/** A login screen: a password field on screen. */
+function showsLogin(snapshot: UiSnapshot): boolean {
+  return snapshot.nodes.some((n) => n.inputType === 'password');
+}
+
+async function expireCookies(ctx: ProbeContext, session: SessionClues, hours: number): Promise<void> {
+  for (const cookie of session.cookies) {
+    if (cookie.expiresInHours !== undefined && cookie.expiresInHours <= hours) {
+      await ctx.web!.cdp.send('Network.deleteCookies', { name: cookie.name, url: ctx.appUrl }).catch(() => undefined);
+    }
+  }
+}
+
+function describeClues(s: SessionClues): string {
+  const parts = [
+    ...s.cookies.filter((c) => c.expiresInHours !== undefined).map((c) => `Cookie ${c.name} ${c.expiresInHours!.toFixed(1)} 小时后过期`),
+    ...s.tokens.map((t) => `令牌 ${t.key} ${t.expiresInHours.toFixed(1)} 小时后过期`),
+    ...s.timestamps.map((t) => `存储项 ${t.key} 记录于 ${t.ageHours.toFixed(1)} 小时前`),
+  ];
+  return parts.join('，') || '无';
+}
