@@ -113,7 +113,7 @@ class Explorer {
       }
     } catch (error) {
       stoppedBy = 'error';
-      this.store.append({ type: 'run-issue', phase: 'explore', message: error instanceof Error ? error.message.split('\n')[0]! : String(error), at: new Date().toISOString() });
+      this.store.append({ type: 'run-issue', phase: 'explore', message: this.mask(firstLine(error)), at: new Date().toISOString() });
     }
     await this.drainObservations().catch(() => undefined);
     return this.finish(stoppedBy);
