@@ -4,7 +4,9 @@
  * and show the figures in the probe's Allure test.
  */
 import { addAttachment, addDescription } from '@wdio/allure-reporter';
+import { loadCredentials } from '../config/credentials.js';
 import { H5Session } from '../device/h5/h5-session.js';
+import { DEFAULT_TEST_DATA, type TestData } from '../explore/test-data.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import { h5WebTools } from '../probes/h5/web-tools.js';
 import { probeById } from '../probes/index.js';
@@ -24,6 +26,12 @@ export function probeBudgetMs(probeId: string, budgetSeconds: number): number {
   }
 }
 
+/** Test data for replayed paths: the lab's account (--credentials, else the profile's) over the defaults, as the explorer typed it. */
+function testDataOf(run: RunConfig): TestData {
+  const account = run.credentialsFile ? loadCredentials(run.credentialsFile) : run.device.testAccount;
+  return { ...DEFAULT_TEST_DATA, ...(account ? { username: account.username, password: account.password } : {}) };
+}
+
 function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: string): ProbeContext {
   const exploration = run.device.exploration ?? {};
   const folder = run.app.name !== undefined ? run.app.target : undefined;
@@ -35,6 +43,7 @@ function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: strin
     ...(run.device.budgets ? { budgets: run.device.budgets } : {}),
     budgetMs: probeBudgetMs(probeId, run.budgetSeconds),
     web: h5WebTools(browser, { appiumPort: run.appiumPort, ...(folder ? { serveOverIpv6: () => serveFolder(folder, '::1') } : {}) }),
+    testData: testDataOf(run),
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };

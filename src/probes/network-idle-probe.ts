@@ -31,7 +31,7 @@ export const networkIdleProbe: Probe = {
       const idleMs = Math.min(IDLE_MS, remaining);
       await web.drainRequests('network-idle');
       web.flushRequests();
-      if (!(await replaySteps(ctx.device, screen.steps))) continue;
+      if (!(await replaySteps(ctx.device, screen.steps, ctx.testData ? { data: ctx.testData } : {}))) continue;
       const fromTs = ctx.now();
       const seen = await web.drainRequests('network-idle');
       while (ctx.now() - fromTs < idleMs) {

@@ -48,7 +48,7 @@ async function launchIn(ctx: ProbeContext, mode: PermissionMode): Promise<Permis
 async function replayIn(ctx: ProbeContext, screen: ScreenEvent): Promise<PermissionProbeEvent | undefined> {
   await ctx.web!.instrument('granted');
   const markUserAction = async () => { await ctx.web!.execute('if (window.__govappProbe) window.__govappProbe.userActed = true;'); };
-  if (!(await replaySteps(ctx.device, screen.steps, markUserAction))) return undefined;
+  if (!(await replaySteps(ctx.device, screen.steps, { beforeTap: markUserAction, ...(ctx.testData ? { data: ctx.testData } : {}) }))) return undefined;
   await ctx.sleep(300);
   return observe(ctx, 'granted', screen.steps.filter((s) => s.action !== 'launch').map((s) => s.label));
 }

@@ -8,6 +8,7 @@ import type { DeviceSession } from '../device/device-session.js';
 import type { EvidenceStore } from '../evidence/store.js';
 import type { PerformanceBudgets } from '../evidence/probe-types.js';
 import type { EvidenceBundle, NetworkEvent } from '../evidence/types.js';
+import type { TestData } from '../explore/test-data.js';
 import type { Cdp } from './cdp.js';
 
 export type PermissionMode = 'granted' | 'denied';
@@ -39,6 +40,8 @@ export interface ProbeContext {
   /** Time this probe may spend, in ms. */
   budgetMs: number;
   web?: WebTools;
+  /** Values for typed steps when replaying paths (the lab's test account included). */
+  testData?: TestData;
   now(): number;
   sleep(ms: number): Promise<void>;
 }

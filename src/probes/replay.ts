@@ -1,26 +1,30 @@
-/** Replays a recorded path (launch + taps) to bring the app back to an explored screen. */
+/**
+ * Replays a recorded path (launch + steps) to bring the app back to an explored screen, through
+ * the explorer's own step runner so a path means the same thing everywhere (taps, typed test
+ * data, picked options, scrolls).
+ */
 import type { DeviceSession } from '../device/device-session.js';
 import type { Step } from '../evidence/types.js';
+import { runStep } from '../explore/step-runner.js';
+import type { TestData } from '../explore/test-data.js';
 
-/**
- * Launches the app and taps each step; false when a step cannot be replayed. `beforeTap` lets a
- * probe mark the moment of a user action (taps may be dispatched as script clicks, which the page
- * cannot tell from the app's own).
- */
-export async function replaySteps(device: DeviceSession, steps: readonly Step[], beforeTap?: () => Promise<void>): Promise<boolean> {
+export interface ReplayOptions {
+  /** Called before each tap: lets a probe mark a user action (taps may be script clicks the page cannot tell from the app's own). */
+  beforeTap?: () => Promise<void>;
+  /** Values for typed steps (the lab's test account included); the step runner's defaults otherwise. */
+  data?: TestData;
+}
+
+/** Launches the app and performs each step; false when a step cannot be replayed. */
+export async function replaySteps(device: DeviceSession, steps: readonly Step[], options: ReplayOptions = {}): Promise<boolean> {
   await device.launch();
   for (const step of steps) {
     if (step.action === 'launch') continue;
-    if (step.action === 'back') {
-      await device.back();
-    } else {
-      if (!step.locator) return false;
-      try {
-        await beforeTap?.();
-        await device.tap(step.locator);
-      } catch {
-        return false;
-      }
+    try {
+      if (step.action === 'tap') await options.beforeTap?.();
+      await runStep(device, step, options.data);
+    } catch {
+      return false;
     }
     await device.settle();
   }

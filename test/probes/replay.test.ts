@@ -1,0 +1,38 @@
+/** Replaying a recorded path: launch, then each step through the explorer's step runner. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { DeviceSession } from '../../src/device/device-session.js';
+import type { Step } from '../../src/evidence/types.js';
+import { DEFAULT_TEST_DATA } from '../../src/explore/test-data.js';
+import { replaySteps } from '../../src/probes/replay.js';
+
+function recordingDevice(log: string[]): DeviceSession {
+  const none = () => Promise.reject(new Error('not used'));
+  return {
+    platform: 'h5',
+    launch: () => { log.push('launch'); return Promise.resolve(); },
+    tap: (locator) => { log.push(`tap ${locator}`); return Promise.resolve(); },
+    typeText: (locator, text) => { log.push(`type ${locator}=${text}`); return Promise.resolve(); },
+    back: () => { log.push('back'); return Promise.resolve(); },
+    settle: () => Promise.resolve(),
+    snapshot: none, screenshot: none, drainNetwork: () => Promise.resolve([]), drainLogs: () => Promise.resolve([]),
+  };
+}
+
+void describe('replaySteps', () => {
+  void it('launches, types the lab account where the path typed a password, and marks each tap before it happens', async () => {
+    const log: string[] = [];
+    const steps: Step[] = [
+      { action: 'launch', label: '打开' },
+      { action: 'type', label: '输入密码', locator: '#pw', input: 'password' },
+      { action: 'tap', label: '点击「登录」', locator: '#login' },
+    ];
+    const ok = await replaySteps(recordingDevice(log), steps, { beforeTap: () => { log.push('mark'); return Promise.resolve(); }, data: { ...DEFAULT_TEST_DATA, password: 'Lab-Pass' } });
+    assert.equal(ok, true);
+    assert.deepEqual(log, ['launch', 'type #pw=Lab-Pass', 'mark', 'tap #login']);
+  });
+
+  void it('answers false when a step cannot be replayed (a tap without locator)', async () => {
+    assert.equal(await replaySteps(recordingDevice([]), [{ action: 'tap', label: '点击「？」' }]), false);
+  });
+});
