@@ -414,7 +414,7 @@ void describe('stability', () => {
     assert.deepEqual(detect('stability', bundle({ appOrigin, network: [request({ url: `${appOrigin}/api/ok`, status: 200 }), request({ url: `${appOrigin}/r`, status: 302 })] })).findings, []);
   });
 
-  void it('flags uncaught script errors once, with the screen they happened on, and not resource-load noise or warnings', () => {
+  void it('flags uncaught script errors once, with the screen they happened on, and not resource-load noise, warnings or Chromium’s own messages', () => {
     const s = screen({ title: '办事指南', depth: 1, body: [link('返回')] });
     const error = 'Uncaught TypeError: Cannot read properties of undefined (reading "items")';
     const { findings } = detect('stability', bundle({
@@ -424,6 +424,7 @@ void describe('stability', () => {
         consoleEntry(error, { screenId: s.id }),
         consoleEntry('Failed to load resource: the server responded with a status of 404 ()'),
         consoleEntry('deprecated API', { level: 'WARNING' }),
+        consoleEntry("Network location provider at 'https://www.googleapis.com/' : ERR_NAME_NOT_RESOLVED."),
       ],
     }));
     assert.equal(findings.length, 1);

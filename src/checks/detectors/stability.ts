@@ -12,10 +12,13 @@ export const detectStability: Detector = (bundle) => ({
   findings: [...scriptErrors(bundle), ...failedOwnRequests(bundle), ...crashes(bundle), ...probeStabilityFindings(bundle)],
 });
 
+/** Messages Chromium itself logs (its network location provider offline), not errors of the app. */
+const BROWSER_INTERNAL = /Network location provider at /;
+
 function scriptErrors(bundle: EvidenceBundle): Finding[] {
   const seen = new Set<string>();
   return bundle.console
-    .filter((c) => c.level === 'SEVERE' && !/Failed to load resource/.test(c.message))
+    .filter((c) => c.level === 'SEVERE' && !/Failed to load resource/.test(c.message) && !BROWSER_INTERNAL.test(c.message))
     .filter((c) => (seen.has(c.message) ? false : (seen.add(c.message), true)))
     .map((c) => withScreen(bundle, c, {
       summary: `运行中出现未捕获的脚本错误：「${c.message.slice(0, 120)}」。`,
