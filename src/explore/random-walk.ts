@@ -9,6 +9,9 @@ import { candidateActions, DEFAULT_ACTION_POLICY, scrollAction } from './action-
 import { screenSignature } from './screen-signature.js';
 import { runStep } from './step-runner.js';
 import { DEFAULT_TEST_DATA, type TestData } from './test-data.js';
+import { seededRandom } from '../core/seeded-random.js';
+
+export { seededRandom };
 
 export interface RandomWalkOptions {
   budgetMs: number;
@@ -26,17 +29,6 @@ export interface RandomWalkResult {
   screens: { url: string; title: string }[];
 }
 
-/** A small deterministic PRNG (mulberry32), so a benchmark run can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Walks at random until the action cap or the time budget is spent. */
 export async function randomWalk(session: DeviceSession, options: RandomWalkOptions): Promise<RandomWalkResult> {

@@ -17,22 +17,12 @@ import { buildHap, type HapOptions } from './helpers/harmony-fixtures.js';
 import { buildMachO } from './helpers/macho.js';
 import { REAL_APKS } from './helpers/real-packages.js';
 import { buildZip, type ZipInput } from './helpers/zip-writer.js';
+import { seededRandom } from '../../src/core/seeded-random.js';
 
 const PER_CASE_MS = 5_000;
 const RSS_CEILING = 1024 * 1024 * 1024;
 const limits = { timeoutMs: PER_CASE_MS };
 
-/** mulberry32: small, seeded, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (bytes: Buffer, rnd: () => number) => Buffer;
 const int = (rnd: () => number, max: number): number => Math.floor(rnd() * max);
@@ -118,7 +108,7 @@ async function runCase(name: string, bytes: Buffer, label: string): Promise<void
 }
 
 async function fuzzContainer(seed: number, source: Buffer, extension: string, count: number): Promise<void> {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   for (let i = 0; i < count; i++) {
     const mutation = NAMES[int(rnd, NAMES.length)] ?? 'flip';
     await runCase(`c${seed}-${i}${extension}`, MUTATIONS[mutation]?.(source, rnd) ?? source, `container seed=${seed} i=${i} ${mutation}`);
@@ -126,7 +116,7 @@ async function fuzzContainer(seed: number, source: Buffer, extension: string, co
 }
 
 async function fuzzContents(seed: number, entries: ZipInput[], targets: string[], extension: string, count: number): Promise<void> {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   for (let i = 0; i < count; i++) {
     const target = targets[int(rnd, targets.length)] ?? '';
     const mutation = NAMES[int(rnd, NAMES.length)] ?? 'flip';

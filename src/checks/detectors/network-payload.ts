@@ -47,19 +47,29 @@ export function requestFindings(bundle: EvidenceBundle, keys: RegExp, what: stri
   }
   return [...byEndpoint.values()].filter((e) => e.count >= (filter.minRequests ?? 1)).map(({ request, count, fields }) => {
     const screen = bundle.screens.find((s) => s.id === request.screenId);
-    const finding: Finding = {
+    return requestFinding(bundle, request, {
       summary: `应用向 ${request.method} ${request.url.split('?')[0]} 发送了${what}（字段 ${fields.join('、')}，共观察到 ${count} 次）${screen ? `，发生在「${screen.title}」界面` : ''}。`,
-      source: 'network',
       text: (request.postData ?? request.url).slice(0, 300),
-      evidence: screen?.screenshot ? [screen.screenshot] : [],
       confidence,
-      severity: 'present',
-      request: { method: request.method, url: request.url },
-    };
-    if (screen) {
-      finding.screen = screen.id;
-      finding.steps = screen.steps;
-    }
-    return finding;
+    });
   });
+}
+
+/** A network finding citing a request and the screen it was observed on (screenshot and path). */
+export function requestFinding(bundle: EvidenceBundle, request: NetworkEvent, fields: { summary: string; text: string; confidence: number }): Finding {
+  const screen = bundle.screens.find((s) => s.id === request.screenId);
+  const finding: Finding = {
+    summary: fields.summary,
+    source: 'network',
+    text: fields.text,
+    evidence: screen?.screenshot ? [screen.screenshot] : [],
+    confidence: fields.confidence,
+    severity: 'present',
+    request: { method: request.method, url: request.url },
+  };
+  if (screen) {
+    finding.screen = screen.id;
+    finding.steps = screen.steps;
+  }
+  return finding;
 }

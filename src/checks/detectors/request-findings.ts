@@ -5,7 +5,7 @@
  */
 import type { EvidenceBundle, NetworkEvent } from '../../evidence/types.js';
 import type { Finding } from '../result.js';
-import { payloadFields } from './network-payload.js';
+import { payloadFields, requestFinding } from './network-payload.js';
 import { periodicSeries, type RequestSeries } from './periodic-requests.js';
 
 const DURATION_KEYS = /^(studyTime|study_time|onlineTime|online_time|onlineDuration|online|duration|stayTime|learnTime|learn_time|readTime|elapsed)$/i;
@@ -64,18 +64,9 @@ function seriesFinding(bundle: EvidenceBundle, series: RequestSeries, what: stri
   const first = series.requests[0]!;
   const idle = series.requests.some((r) => r.probe === 'network-idle');
   const screen = bundle.screens.find((s) => s.id === first.screenId);
-  const finding: Finding = {
+  return requestFinding(bundle, first, {
     summary: `${idle ? '用户未操作时，' : ''}应用每约 ${(series.periodMs / 1000).toFixed(1)} 秒向 ${series.endpoint} 发送一次${what}，共观察到 ${series.requests.length} 次${screen ? `（停留在「${screen.title}」界面）` : ''}。`,
-    source: 'network',
     text: series.requests.slice(0, 3).map((r) => r.postData ?? r.url).join('\n').slice(0, 400),
-    evidence: screen?.screenshot ? [screen.screenshot] : [],
     confidence,
-    severity: 'present',
-    request: { method: first.method, url: first.url },
-  };
-  if (screen) {
-    finding.screen = screen.id;
-    finding.steps = screen.steps;
-  }
-  return finding;
+  });
 }
