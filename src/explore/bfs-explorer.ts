@@ -361,7 +361,10 @@ class Explorer {
 
   private finish(stoppedBy: CoverageEvent['stoppedBy']): CoverageEvent {
     this.recordShortestPaths();
-    const open = [...this.states.values()].filter((s) => s.next < s.actions.length);
+    // A screen where an action failed was not fully explored either: a requirement judged within
+    // a few taps must not fail on a screen that a failed tap may have hidden.
+    const failedOn = new Set(this.skipped.filter((s) => !s.byPolicy).map((s) => s.screenId));
+    const open = [...this.states.values()].filter((s) => s.next < s.actions.length || failedOn.has(s.id));
     const loginWall = this.loginWall.result();
     const coverage: CoverageEvent = {
       type: 'coverage',
@@ -371,7 +374,7 @@ class Explorer {
       frontier: open.length,
       unexploredDepths: open.map((s) => s.depth),
       durationMs: this.now() - this.started,
-      complete: stoppedBy === 'exhausted' && open.length === 0 && this.states.size > 0 && this.skipped.every((s) => s.byPolicy),
+      complete: stoppedBy === 'exhausted' && open.length === 0 && this.states.size > 0,
       stoppedBy,
       skippedActions: this.skipped,
       ...(loginWall ? { loginWall } : {}),

@@ -171,6 +171,10 @@ void describe('exploreBreadthFirst stops and failures', () => {
     assert.equal(failed.length, 1);
     assert.equal(failed[0]?.label, '点击「办事大厅地图」');
     assert.match(failed[0]?.reason ?? '', /element click intercepted/);
+    // The screen with the failed tap counts as not fully explored, at its depth.
+    const notice = bundle.screens.find((s) => s.id === failed[0]?.screenId)!;
+    assert.ok(coverage.unexploredDepths.includes(notice.depth));
+    assert.equal(coverage.frontier, coverage.unexploredDepths.length);
     // Exploration went on after the failure.
     assert.ok(byTitle(bundle, '关于我们'));
   });
