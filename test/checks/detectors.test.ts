@@ -287,7 +287,7 @@ void describe('forced-media-upload', () => {
 
 void describe('commercial-activity', () => {
   void it('does not flag paying social insurance (立即缴费 and the amount due)', () => {
-    const evidence = oneScreen([el('h1', '社保缴费'), div('缴费年度 2026'), div('缴费金额 ￥4,560.00'), button('立即缴费')], { title: '社保缴费' });
+    const evidence = oneScreen([el('h1', '社保缴费'), div('缴费年度 2026'), div('缴费金额 ￥4,560.00'), div('应缴金额 ￥356.00'), button('立即缴费')], { title: '社保缴费' });
     assert.deepEqual(detect('commercial-activity', evidence).findings, []);
   });
 
