@@ -25,6 +25,7 @@ export async function runExploreTest(browser: WebdriverIO.Browser): Promise<Cove
     maxActions: run.maxActions,
     launchLabel: `打开 ${run.app.url}`,
     ...credentialsOf(run),
+    ...(run.testData ? { testData: run.testData } : {}),
     onProgress: (p) => writeProgress(run.outDir, { phase: 'exploring', ...p, budgetMs }),
   });
   writeProgress(run.outDir, { phase: 'exploring', screens: coverage.screens, actions: coverage.actions, elapsedMs: coverage.durationMs, budgetMs });

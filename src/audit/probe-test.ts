@@ -29,7 +29,7 @@ export function probeBudgetMs(probeId: string, budgetSeconds: number): number {
 /** Test data for replayed paths: the lab's account (--credentials, else the profile's) over the defaults, as the explorer typed it. */
 function testDataOf(run: RunConfig): TestData {
   const account = run.credentialsFile ? loadCredentials(run.credentialsFile) : run.device.testAccount;
-  return { ...DEFAULT_TEST_DATA, ...(account ? { username: account.username, password: account.password } : {}) };
+  return { ...DEFAULT_TEST_DATA, ...run.testData, ...(account ? { username: account.username, password: account.password } : {}) };
 }
 
 function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: string): ProbeContext {
@@ -65,6 +65,7 @@ export async function runProbeTest(test: Mocha.Context, browser: WebdriverIO.Bro
       ctx.store.putBlob('graph', summary.chart, 'png');
       await addAttachment('周期性请求时间线', summary.chart, 'image/png');
     }
+    for (const a of summary.attachments ?? []) await addAttachment(a.name, a.content, a.type);
     if (summary.status === 'skipped') test.skip();
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);

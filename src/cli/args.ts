@@ -7,7 +7,7 @@ export const USAGE = `Usage:
   govapp-audit run [--app <package-file|http(s)-url|app-folder>] [--device <profile-name|path.json>]
                    [--out <dir>] [--budget <seconds>] [--credentials <file.json>]
                    [--exempt <check-id>:<reason>]... [--appium-port <port>] [--max-actions <n>]
-                   [--lexicon <file.json>] [--debug]
+                   [--lexicon <file.json>] [--test-data <file.json>] [--debug]
   govapp-audit report <out-dir>
   govapp-audit inspect <package> [--json]
   govapp-audit replay <out-dir> --finding <n> [--credentials <file.json>]
@@ -38,6 +38,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
         app: { type: 'string' }, device: { type: 'string' }, out: { type: 'string' }, budget: { type: 'string' },
         credentials: { type: 'string' }, exempt: { type: 'string', multiple: true }, 'appium-port': { type: 'string' },
         'max-actions': { type: 'string' }, 'no-report': { type: 'boolean' }, debug: { type: 'boolean' }, lexicon: { type: 'string' },
+        'test-data': { type: 'string' },
       },
     });
   } catch (error) {
@@ -58,5 +59,6 @@ export function parseRunArgs(argv: string[]): RunArgs {
   if (maxActions !== undefined) args.maxActions = maxActions;
   if (v['no-report']) args.noReport = true;
   if (v.lexicon !== undefined) args.lexicon = v.lexicon;
+  if (v['test-data'] !== undefined) args.testData = v['test-data'];
   return args;
 }

@@ -11,6 +11,7 @@ export type AuditErrorCode =
   | 'bad-credentials'
   | 'bad-exemption'
   | 'bad-lexicon'
+  | 'bad-test-data'
   | 'unreachable-app'
   | 'port-in-use'
   | 'missing-system-dependency'

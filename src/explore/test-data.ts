@@ -5,7 +5,10 @@
  */
 import type { UiNode } from '../evidence/types.js';
 
-export type TestDataKey = 'username' | 'password' | 'name' | 'phone' | 'idNumber' | 'email' | 'code' | 'address' | 'text';
+/** Every key, in the order a lab's test-data file documents them. */
+export const TEST_DATA_KEYS = ['username', 'password', 'name', 'phone', 'idNumber', 'email', 'code', 'address', 'text'] as const;
+
+export type TestDataKey = (typeof TEST_DATA_KEYS)[number];
 
 export type TestData = Record<TestDataKey, string>;
 

@@ -78,7 +78,7 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
     await session.launch();
     for (const [i, step] of steps.slice(1).entries()) {
       try {
-        await runStep(session, step, { ...DEFAULT_TEST_DATA, ...(credentials ?? {}) });
+        await runStep(session, step, { ...DEFAULT_TEST_DATA, ...config.testData, ...(credentials ?? {}) });
         if (step.action !== 'type' && step.action !== 'select') await session.settle();
       } catch (error) {
         return { exitCode: 2, check, finding, message: `回放第 ${i + 2} 步「${step.label}」失败：${mask(error instanceof Error ? error.message.split('\n')[0]! : String(error))}` };

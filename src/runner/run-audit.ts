@@ -15,6 +15,7 @@ import { resolveAppTarget } from '../config/app-target.js';
 import { loadCredentials } from '../config/credentials.js';
 import { parseExemptions } from '../config/exemptions.js';
 import { loadLexicon } from '../config/lexicon.js';
+import { loadTestData } from '../config/test-data-file.js';
 import { AuditError } from '../core/errors.js';
 import { DEFAULT_DEVICE, PROJECT_ROOT, WDIO_CONFIG } from '../core/paths.js';
 import { TOOL } from '../core/tool.js';
@@ -46,6 +47,8 @@ export interface RunArgs {
   maxActions?: number;
   /** A lab's lexicon file extending the default detection lexicon. */
   lexicon?: string;
+  /** A lab's test-data file: values typed into forms instead of the defaults. */
+  testData?: string;
   /** Skip the Allure HTML generation (tests that only read verdict.json). */
   noReport?: boolean;
 }
@@ -73,6 +76,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   const exemptions = parseExemptions(args.exempt);
   // Validated here so a bad lab file is one sentence and exit 2 before anything starts.
   if (args.lexicon !== undefined) loadLexicon(args.lexicon);
+  const testData = args.testData !== undefined ? loadTestData(args.testData) : undefined;
   const budgetSeconds = args.budget ?? DEFAULT_BUDGET_SECONDS;
   if (!Number.isFinite(budgetSeconds) || budgetSeconds <= 0 || budgetSeconds > 86_400) {
     throw new AuditError('usage', `--budget must be a number of seconds between 1 and 86400, got "${String(args.budget)}".`);
@@ -113,6 +117,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       chromedriverPort: await freePort(),
       settings: DEFAULT_TUNABLE_SETTINGS,
       ...(args.lexicon ? { lexiconFile: resolve(args.lexicon) } : {}),
+      ...(testData ? { testData } : {}),
       tool: TOOL,
       startedAt,
     };

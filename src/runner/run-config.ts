@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { CheckId } from '../checks/catalog.js';
 import type { TunableSettings } from '../checks/detectors/types.js';
 import type { DeviceProfile } from '../devices/profile.js';
+import type { TestData } from '../explore/test-data.js';
 import { AuditError } from '../core/errors.js';
 
 export const RUN_CONFIG_ENV = 'GOVAPP_AUDIT_RUN_CONFIG';
@@ -32,6 +33,8 @@ export interface RunConfig {
   settings: TunableSettings;
   /** A lab's lexicon file (absolute path) extending the default one; read by each worker. */
   lexiconFile?: string;
+  /** The lab's test data (--test-data) over the defaults: typed by the explorer, the probes and replays. Not secret. */
+  testData?: Partial<TestData>;
   tool: { name: string; version: string };
   startedAt: string;
 }

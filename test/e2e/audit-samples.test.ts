@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { readEvidenceBundle } from '../../src/evidence/store.js';
 import type { Verdict } from '../../src/verdict/verdict.js';
 import { verdictSchemaErrors } from '../../src/verdict/write-verdict.js';
 import { runCli, type CliResult } from './run-cli.js';
@@ -106,7 +107,10 @@ describe('audit of the compliant sample', () => {
   let verdict: Verdict;
 
   before(async () => {
-    result = await runCli(['run', '--app', 'samples/bianmin-fuwu', '--out', out, '--budget', '150', '--no-report', '--exempt', 'forced-check-in:安保']);
+    // The lab's own test data (--test-data) replaces the default phone number in the forms.
+    const testData = join(mkdtempSync(join(tmpdir(), 'e2e-test-data-')), 'lab.json');
+    writeFileSync(testData, JSON.stringify({ phone: '13912345678', text: '实验室回访测试' }));
+    result = await runCli(['run', '--app', 'samples/bianmin-fuwu', '--out', out, '--budget', '150', '--no-report', '--exempt', 'forced-check-in:安保', '--test-data', testData]);
     verdict = readVerdict(out);
   });
 
@@ -118,6 +122,14 @@ describe('audit of the compliant sample', () => {
     assert.deepEqual(outcomes(verdict), expected);
     assert.equal(verdict.checks.find((c) => c.id === 'forced-check-in')!.reason, '豁免：安保');
     assert.deepEqual(verdictSchemaErrors(verdict), []);
+  });
+
+  it('types the lab test data (--test-data) into the complaint form instead of the defaults', () => {
+    const complaint = readEvidenceBundle(out).network.find((r) => r.method === 'POST' && r.url.endsWith('/api/complaint'));
+    assert.ok(complaint, 'the complaint form was submitted');
+    assert.match(complaint.postData ?? '', /13912345678/);
+    assert.match(complaint.postData ?? '', /实验室回访测试/);
+    assert.doesNotMatch(complaint.postData ?? '', /13800000000/);
   });
 
   it('explores all 13 screens and backs the passed requirements with observations', () => {

@@ -53,6 +53,12 @@ describe('bad input', () => {
     assertOneSentenceError(await runCli(['run', '--credentials', file]), /has no non-empty string "password"/);
   });
 
+  it('a test-data file that sets the password', async () => {
+    const file = join(scratch, 'test-data.json');
+    writeFileSync(file, JSON.stringify({ phone: '13912345678', password: 'x' }));
+    assertOneSentenceError(await runCli(['run', '--test-data', file]), /sets "password"; the test account goes in --credentials/);
+  });
+
   it('a truncated package file', async () => {
     const file = join(scratch, 'app.ipa');
     writeFileSync(file, 'PK');
