@@ -3,6 +3,7 @@ import { addAttachment } from '@wdio/allure-reporter';
 import type { CheckResult } from '../checks/result.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import { periodicChartPng } from '../probes/request-chart.js';
+import { attachHeapEvidence } from './heap-attachments.js';
 
 /** Attaches the chart of the periodic endpoints cited by the result's findings, and the performance measurement. */
 export async function attachProbeEvidence(result: CheckResult, bundle: EvidenceBundle): Promise<void> {
@@ -14,5 +15,6 @@ export async function attachProbeEvidence(result: CheckResult, bundle: EvidenceB
   }
   const probes = bundle.probes;
   if (result.id === 'performance' && probes?.performance.length) await addAttachment('启动性能测量 (JSON)', JSON.stringify(probes.performance, null, 2), 'application/json');
+  if (result.id === 'performance') await attachHeapEvidence(bundle);
   if (result.id === 'ipv6-readiness' && probes?.ipv6) await addAttachment('IPv6 回环加载 (JSON)', JSON.stringify(probes.ipv6, null, 2), 'application/json');
 }

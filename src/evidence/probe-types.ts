@@ -120,7 +120,21 @@ export interface LoginCadenceEvent {
   loginAgainAfterHours?: number;
 }
 
-export type ProbeEvent = ProbeRunEvent | IdleWindowEvent | PermissionProbeEvent | PerformanceProbeEvent | RenderCheckEvent | Ipv6ProbeEvent | LoginCadenceEvent;
+/** The JS heap in use, sampled about once a second while the app was left alone on one screen. */
+export interface HeapSamplesEvent {
+  type: 'heap-samples';
+  screenId?: string;
+  url: string;
+  /** ms since the first sample of this window, and JSHeapUsedSize (CDP Performance.getMetrics) in bytes. */
+  samples: { atMs: number; usedBytes: number }[];
+  /** The profile's jsHeapBytes budget and its source, so the check is re-runnable on evidence alone. */
+  budgetBytes?: number;
+  budgetSource?: string;
+  /** The "JS 堆内存随时间变化" chart drawn from the samples. */
+  chart?: BlobRef;
+}
+
+export type ProbeEvent = HeapSamplesEvent | ProbeRunEvent | IdleWindowEvent | PermissionProbeEvent | PerformanceProbeEvent | RenderCheckEvent | Ipv6ProbeEvent | LoginCadenceEvent;
 
 /** Probe evidence as detectors see it. */
 export interface ProbeEvidence {
@@ -131,9 +145,10 @@ export interface ProbeEvidence {
   render?: RenderCheckEvent;
   ipv6?: Ipv6ProbeEvent;
   login?: LoginCadenceEvent;
+  heap?: HeapSamplesEvent[];
 }
 
-const PROBE_EVENT_TYPES: readonly string[] = ['probe-run', 'idle-window', 'permission-probe', 'performance-probe', 'render-check', 'ipv6-probe', 'login-cadence'];
+const PROBE_EVENT_TYPES: readonly string[] = ['probe-run', 'idle-window', 'permission-probe', 'performance-probe', 'render-check', 'ipv6-probe', 'login-cadence', 'heap-samples'];
 
 /** True for an event written by a probe. */
 export function isProbeEvent(event: { type: string }): event is ProbeEvent {
@@ -151,6 +166,7 @@ export function addProbeEvent(probes: ProbeEvidence | undefined, event: ProbeEve
     case 'render-check': into.render = event; break;
     case 'ipv6-probe': into.ipv6 = event; break;
     case 'login-cadence': into.login = event; break;
+    case 'heap-samples': (into.heap ??= []).push(event); break;
   }
   return into;
 }

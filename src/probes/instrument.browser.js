@@ -62,7 +62,18 @@ function govappInstrument(mode) {
       record('clipboard', 'clipboard.readText');
       return granted() ? Promise.resolve('') : Promise.reject(deniedError());
     };
+    navigator.clipboard.read = function () {
+      record('clipboard', 'clipboard.read');
+      return granted() ? Promise.resolve([]) : Promise.reject(deniedError());
+    };
   }
+  // The legacy way to read the clipboard; other commands (copy, bold…) pass through untouched.
+  var execCommand = document.execCommand;
+  document.execCommand = function (command) {
+    if (String(command).toLowerCase() !== 'paste') return execCommand.apply(document, arguments);
+    record('clipboard', "execCommand('paste')");
+    return false;
+  };
 
   if (navigator.permissions) {
     // Apps often check the state before asking: answer consistently with the mode.

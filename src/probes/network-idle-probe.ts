@@ -2,10 +2,12 @@
  * Network while idle: the app is brought back to the screens where it made API requests (and the
  * launch screen) and left alone; every request it makes is recorded (HAR-style). Requests a user
  * did not trigger — heartbeats, coordinates every few seconds — show up here with their period.
+ * Meanwhile the JS heap is sampled about once a second (heap-sampler.ts).
  */
-import type { IdleWindowEvent } from '../evidence/probe-types.js';
+import type { HeapSamplesEvent, IdleWindowEvent } from '../evidence/probe-types.js';
 import type { EvidenceBundle, NetworkEvent, ScreenEvent } from '../evidence/types.js';
 import { harLines } from './har.js';
+import { describeHeap, heapAttachments, recordHeapSamples, startHeapSampler } from './heap-sampler.js';
 import { periodicChartPng } from './request-chart.js';
 import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
 import { replaySteps } from './replay.js';
@@ -24,6 +26,7 @@ export const networkIdleProbe: Probe = {
     const started = ctx.now();
     const windows: IdleWindowEvent[] = [];
     const all: NetworkEvent[] = [];
+    const heap: HeapSamplesEvent[] = [];
     for (const screen of idleScreens(ctx.explored)) {
       // The first window always runs (as long as the budget allows); more only while half a window fits.
       const remaining = ctx.budgetMs - (ctx.now() - started);
@@ -34,8 +37,10 @@ export const networkIdleProbe: Probe = {
       if (!(await replaySteps(ctx.device, screen.steps, ctx.testData ? { data: ctx.testData } : {}))) continue;
       const fromTs = ctx.now();
       const seen = await web.drainRequests('network-idle');
+      const sampler = await startHeapSampler(web.cdp, () => ctx.now());
       while (ctx.now() - fromTs < idleMs) {
         await ctx.sleep(1000);
+        await sampler.sample();
         seen.push(...(await web.drainRequests('network-idle')));
       }
       seen.push(...web.flushRequests().map((r) => ({ ...r, probe: 'network-idle' })));
@@ -47,10 +52,12 @@ export const networkIdleProbe: Probe = {
       };
       ctx.store.append(window);
       windows.push(window);
+      const heapEvent = await recordHeapSamples(ctx.store, screen, sampler, ctx.budgets);
+      if (heapEvent) heap.push(heapEvent);
       all.push(...requests);
     }
     const chart = await periodicChartPng(all);
-    return { status: 'done', text: describe(windows, ctx.explored), ...(chart ? { chart } : {}) };
+    return { status: 'done', text: describe(windows, ctx.explored) + describeHeap(heap), ...(chart ? { chart } : {}), attachments: await heapAttachments(heap) };
   },
 };
 

@@ -60,6 +60,16 @@ export interface ProbeSummary {
   text: string;
   /** Optional chart (PNG) for the report. */
   chart?: Buffer;
+  /** More named attachments for the probe's test (other charts, raw samples). */
+  attachments?: ProbeAttachment[];
+}
+
+/** A named file shown on an Allure test. */
+export interface ProbeAttachment {
+  name: string;
+  content: Buffer | string;
+  /** MIME type. */
+  type: string;
 }
 
 /** The summary of a probe that cannot run on this platform. */

@@ -1,26 +1,30 @@
 /**
  * data-security — 第十九条: 数据和个人信息安全.
  * Personal data on the wire: mainland mobile numbers and ID-card numbers (checksum-valid) in URLs
- * (they end up in logs, referrers and caches) or in bodies sent over clear HTTP; and a launch that
- * refuses service unless a camera or location permission is granted. Nothing found is not a pass:
+ * (they end up in logs, referrers and caches) or in bodies sent over clear HTTP; a launch that
+ * refuses service unless a camera or location permission is granted; the clipboard read at launch
+ * with no user action (clipboard-findings.ts). Nothing found is not a pass:
  * storage, encryption at rest and the privacy policy are outside what is measured here.
  * Known false positives: an 11-digit order number starting 13–19 in a URL.
  * Apps served from loopback (the lab's own server) are not judged on transport.
  */
 import type { EvidenceBundle, NetworkEvent } from '../../evidence/types.js';
 import type { Finding } from '../result.js';
+import { clipboardAtLaunchFindings, notificationAtLaunchObservations } from './clipboard-findings.js';
 import { permissionGate, permissionGateFinding } from './permission-findings.js';
 import type { Detector } from './types.js';
 
 const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 const ID_CARD = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/g;
 
-export const NOT_FULLY_MEASURED = '网络传输中未发现个人信息明文外泄（URL 中的手机号、身份证号，明文 HTTP 中的个人信息），也未发现拒绝权限即不可用；但数据存储、加密、隐私政策与收集范围不在本次测量范围内，需另行检查，不能判定为通过。';
+export const NOT_FULLY_MEASURED = '网络传输中未发现个人信息明文外泄（URL 中的手机号、身份证号，明文 HTTP 中的个人信息），也未发现拒绝权限即不可用或启动即读取剪贴板；但数据存储、加密、隐私政策与收集范围不在本次测量范围内，需另行检查，不能判定为通过。';
 
 export const detectDataSecurity: Detector = (bundle) => {
   const gate = permissionGate(bundle, ['camera', 'geolocation', 'microphone']);
-  const findings = [...personalDataFindings(bundle), ...(gate ? [permissionGateFinding(gate, '不授权即拒绝提供服务')] : [])];
-  return findings.length > 0 ? { findings } : { findings, inconclusiveReason: NOT_FULLY_MEASURED };
+  const findings = [...personalDataFindings(bundle), ...clipboardAtLaunchFindings(bundle), ...(gate ? [permissionGateFinding(gate, '不授权即拒绝提供服务')] : [])];
+  const observations = notificationAtLaunchObservations(bundle);
+  const noted = observations.length > 0 ? { observations } : {};
+  return findings.length > 0 ? { findings, ...noted } : { findings, ...noted, inconclusiveReason: NOT_FULLY_MEASURED };
 };
 
 /** Personal data found in a text: masked values, for the report (never the full number). */

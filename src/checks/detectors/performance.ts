@@ -4,6 +4,7 @@
  * contentful paint, interactive estimate, the longest main-thread block, the JS heap. Fails with
  * the figure and the budget it broke; passes only when every budgeted figure was measured and is
  * within budget; inconclusive when nothing was measured or the profile has no budgets.
+ * The JS heap sampled while idle is judged in performance-memory.ts (wrapped around this detector in index.ts).
  * Known limits: one launch on an emulated phone in a shared lab host; noisy, so budgets are the
  * "excessive" thresholds, not targets.
  */

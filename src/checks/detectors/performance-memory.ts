@@ -1,0 +1,111 @@
+/**
+ * performance (memory) — 第六条, 第十七条: the JS heap sampled about once a second while the app was
+ * left alone (network-idle probe, `heap-samples` events). A peak over the device profile's
+ * jsHeapBytes budget is a finding with the figure and the budget's source. Growth while idle is
+ * reported as an observation only: no published threshold for the heap growth of an idle app was
+ * found (Android vitals and the HarmonyOS guidance budget peaks, not slopes), so none is invented.
+ * Known limits: a few seconds per window after a fresh launch; garbage collection makes the used
+ * size saw-toothed, hence a least-squares slope rather than last minus first.
+ */
+import type { HeapSamplesEvent } from '../../evidence/probe-types.js';
+import type { EvidenceBundle } from '../../evidence/types.js';
+import type { Detection, Finding } from '../result.js';
+import type { Detector } from './types.js';
+
+/** The figures of one idle window's heap samples (bytes, ms). */
+export interface HeapFigures {
+  samples: number;
+  durationMs: number;
+  startBytes: number;
+  endBytes: number;
+  peakBytes: number;
+  peakAtMs: number;
+  /** Least-squares slope of used bytes over time, per minute; 0 with fewer than two samples. */
+  growthPerMinuteBytes: number;
+}
+
+/** Start, end, peak and growth per minute of a series of samples; undefined when there is none. */
+export function heapFigures(samples: readonly { atMs: number; usedBytes: number }[]): HeapFigures | undefined {
+  const first = samples[0];
+  const last = samples.at(-1);
+  if (!first || !last) return undefined;
+  const peak = samples.reduce((p, s) => (s.usedBytes > p.usedBytes ? s : p), first);
+  return {
+    samples: samples.length,
+    durationMs: last.atMs - first.atMs,
+    startBytes: first.usedBytes,
+    endBytes: last.usedBytes,
+    peakBytes: peak.usedBytes,
+    peakAtMs: peak.atMs - first.atMs,
+    growthPerMinuteBytes: Math.round(slope(samples) * 60_000),
+  };
+}
+
+/** Bytes per ms by least squares (0 when time does not vary). */
+function slope(samples: readonly { atMs: number; usedBytes: number }[]): number {
+  const n = samples.length;
+  const mx = samples.reduce((s, p) => s + p.atMs, 0) / n;
+  const my = samples.reduce((s, p) => s + p.usedBytes, 0) / n;
+  const sxx = samples.reduce((s, p) => s + (p.atMs - mx) ** 2, 0);
+  const sxy = samples.reduce((s, p) => s + (p.atMs - mx) * (p.usedBytes - my), 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+
+/** Bytes as MB with one decimal (two below 1 MB, so a small growth is not shown as 0.0). */
+export function mb(bytes: number): string {
+  const value = bytes / 1_048_576;
+  return `${value.toFixed(Math.abs(value) < 1 ? 2 : 1)} MB`;
+}
+
+/** Heap findings (peak over budget) and observations (the figures of each idle window). */
+export function heapDetection(bundle: EvidenceBundle): Pick<Detection, 'findings' | 'observations'> & { figures: (HeapFigures & { screenId?: string })[] } {
+  const launchBudgets = bundle.probes?.performance.at(-1)?.budgets;
+  const findings: Finding[] = [];
+  const observations: Finding[] = [];
+  const figures: (HeapFigures & { screenId?: string })[] = [];
+  for (const event of bundle.probes?.heap ?? []) {
+    const f = heapFigures(event.samples);
+    if (!f) continue;
+    figures.push({ ...f, ...(event.screenId ? { screenId: event.screenId } : {}) });
+    const budget = event.budgetBytes ?? launchBudgets?.jsHeapBytes;
+    const source = event.budgetSource ?? launchBudgets?.sources?.jsHeapBytes;
+    if (budget !== undefined && f.peakBytes > budget) {
+      findings.push(heapFinding(event, `空闲观察中 JS 堆峰值 ${mb(f.peakBytes)}（第 ${(f.peakAtMs / 1000).toFixed(0)} 秒），超过预算 ${mb(budget)}${source ? `（依据：${source}）` : ''}。`, `jsHeapBytes peak=${f.peakBytes} > ${budget}`));
+    }
+    observations.push(heapFinding(event, observationText(f), `start=${f.startBytes} end=${f.endBytes} peak=${f.peakBytes} growthPerMinute=${f.growthPerMinuteBytes}`));
+  }
+  return { findings, observations, figures };
+}
+
+function observationText(f: HeapFigures): string {
+  const growth = `${f.growthPerMinuteBytes >= 0 ? '+' : '−'}${mb(Math.abs(f.growthPerMinuteBytes))}/分钟`;
+  return `空闲 ${(f.durationMs / 1000).toFixed(0)} 秒（${f.samples} 次采样）JS 堆由 ${mb(f.startBytes)} 变为 ${mb(f.endBytes)}，峰值 ${mb(f.peakBytes)}，增长约 ${growth}；` +
+    '空闲时堆增长没有公认的判定阈值，仅作记录，不据此判定。';
+}
+
+function heapFinding(event: HeapSamplesEvent, summary: string, text: string): Finding {
+  return {
+    summary,
+    source: 'probe',
+    text,
+    evidence: event.chart ? [event.chart] : [],
+    confidence: 0.8,
+    severity: 'present',
+    ...(event.screenId ? { screen: event.screenId } : {}),
+  };
+}
+
+/** The performance detector with the idle heap judged too: peak findings added, figures as observations and details. */
+export function withHeapMemory(detector: Detector): Detector {
+  return (bundle, settings) => {
+    const base = detector(bundle, settings);
+    const memory = heapDetection(bundle);
+    if (memory.figures.length === 0) return base;
+    return {
+      ...base,
+      findings: [...base.findings, ...memory.findings],
+      observations: [...(base.observations ?? []), ...(memory.observations ?? [])],
+      details: { ...base.details, heap: memory.figures },
+    };
+  };
+}

@@ -1,0 +1,33 @@
+/** The "JS 堆内存随时间变化" chart (PNG from SVG with sharp): one line per idle window, figures in the subtitle. */
+import sharp from 'sharp';
+import { heapFigures, mb } from '../checks/detectors/performance-memory.js';
+import type { HeapSamplesEvent } from '../evidence/probe-types.js';
+import { lineChartSvg } from './line-chart.js';
+
+export const HEAP_CHART_TITLE = 'JS 堆内存随时间变化';
+
+/** The chart's SVG; undefined when there are no samples. */
+export function heapChartSvg(events: readonly HeapSamplesEvent[]): string | undefined {
+  const withSamples = events.filter((e) => e.samples.length > 0);
+  const first = heapFigures(withSamples[0]?.samples ?? []);
+  if (!first) return undefined;
+  const growth = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}/分钟`;
+  const subtitle = withSamples.length === 1
+    ? `起 ${mb(first.startBytes)} · 末 ${mb(first.endBytes)} · 峰值 ${mb(first.peakBytes)} · 增长约 ${growth(first.growthPerMinuteBytes)}`
+    : `${withSamples.length} 个空闲窗口，每窗口从重新启动后计时`;
+  return lineChartSvg({
+    title: HEAP_CHART_TITLE,
+    subtitle,
+    formatY: mb,
+    series: withSamples.map((e, i) => ({
+      label: `窗口 ${i + 1}${e.screenId ? `（${e.screenId}）` : ''}`,
+      points: e.samples.map((s) => ({ x: s.atMs, y: s.usedBytes })),
+    })),
+  });
+}
+
+/** The chart as PNG; undefined when there are no samples. */
+export async function heapChartPng(events: readonly HeapSamplesEvent[]): Promise<Buffer | undefined> {
+  const svg = heapChartSvg(events);
+  return svg ? sharp(Buffer.from(svg)).png().toBuffer() : undefined;
+}
