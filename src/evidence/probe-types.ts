@@ -3,7 +3,7 @@
  * windows, permission requests, launch performance, blank screens, IPv6 loading. Same log
  * (events.jsonl), schema version 1, additive: older runs simply have no probe events.
  */
-import type { BlobRef } from './types.js';
+import type { BlobRef, Step } from './types.js';
 
 /** Budgets the performance check measures against; a lab may set its own in the device profile. */
 export interface PerformanceBudgets {
@@ -15,6 +15,10 @@ export interface PerformanceBudgets {
   longTaskMs?: number;
   /** JS heap in use after launch. */
   jsHeapBytes?: number;
+  /** A replayed tap: input → next painted frame after the app's handler (worst tap). */
+  tapResponseMs?: number;
+  /** Longest frame interval while a scroll gesture runs. */
+  worstFrameMs?: number;
   /** Where each number comes from (budget name → source), shown with a broken budget. */
   sources?: Record<string, string>;
 }
@@ -80,8 +84,56 @@ export interface PerformanceProbeEvent {
   jsHeapTotalBytes?: number;
   /** The budgets in force for this run (from the device profile), so the check is re-runnable on evidence alone. */
   budgets?: PerformanceBudgets;
+  /** Explored taps replayed with trusted input and timed (absent: not attempted). */
+  taps?: TapResponseFigures;
+  /** Frame pacing during a scroll gesture on the launch screen (absent: not attempted). */
+  frames?: FramePacing;
   at: string;
 }
+
+/** One explored tap replayed and timed from the input to the next frame painted after the app's handler. */
+export interface TapResponseRecord {
+  /** The path: launch, the steps to the screen, the measured tap last. */
+  steps: Step[];
+  /** The screen the tap was made on. */
+  screenId: string;
+  label: string;
+  /** Absent when the tap could not be timed (then `reason` says why). */
+  ms?: number;
+  /** event-timing: the Event Timing API's interaction duration (input → frame presented, 8 ms grain); raf: input → first frame after the handler, in the page. */
+  method?: 'event-timing' | 'raf';
+  /** Both measures when available, and the handler's own time (Event Timing processingEnd − processingStart). */
+  eventTimingMs?: number;
+  nextFrameMs?: number;
+  handlerMs?: number;
+  reason?: string;
+}
+
+/** The replayed taps and their summary figures (over the timed taps only). */
+export interface TapResponseFigures {
+  /** How the input was given: CDP Input.dispatchTouchEvent (trusted, as a finger). */
+  input: 'cdp-touch';
+  taps: TapResponseRecord[];
+  worstMs?: number;
+  medianMs?: number;
+  p75Ms?: number;
+}
+
+/** requestAnimationFrame intervals while a scroll gesture ran, or why frames could not be measured. */
+export type FramePacing =
+  | {
+    measurable: true;
+    during: 'scroll-gesture';
+    /** The page actually scrolled (a page shorter than the screen still produces frames, but nothing moved). */
+    scrolled: boolean;
+    frames: number;
+    /** The browser's frame interval, read as the 10th percentile of the intervals (16.7 ms at 60 Hz). */
+    expectedIntervalMs: number;
+    /** Intervals longer than 1.5 × expected. */
+    janky: number;
+    worstMs: number;
+  }
+  | { measurable: false; reason: string };
 
 /** Screenshots of explored screens checked for blankness (near-uniform image and empty UI model). */
 export interface RenderCheckEvent {

@@ -1,18 +1,22 @@
 /**
  * Launch performance: a cold-ish launch (browser cache cleared) with the long-task observer in
  * place from the first script; navigation start → first contentful paint, → DOMContentLoaded,
- * → load, an interactive estimate, long tasks (worst, total) and the JS heap after launch.
+ * → load, an interactive estimate, long tasks (worst, total) and the JS heap after launch; then
+ * frame pacing during a scroll of the launch screen (frame-pacing.ts) and the response to a few
+ * replayed taps (tap-response.ts).
  */
-import type { PerformanceProbeEvent } from '../evidence/probe-types.js';
+import type { FramePacing, PerformanceProbeEvent, TapResponseFigures } from '../evidence/probe-types.js';
+import { measureScrollFrames } from './frame-pacing.js';
 import { readPageFigures, type PageFigures } from './page-figures.js';
 import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
+import { measureTaps } from './tap-response.js';
 
 /** Quiet time after load in which late long tasks (a freeze right after start) are still counted. */
 const AFTER_LOAD_MS = 1500;
 
 export const performanceProbe: Probe = {
   id: 'performance',
-  title: '启动性能与长任务',
+  title: '启动性能、帧率与点击响应',
   async run(ctx: ProbeContext): Promise<ProbeSummary> {
     const web = ctx.web;
     if (!web) return skipped('该平台尚不支持性能探针（需要 DevTools 协议）。');
@@ -23,10 +27,12 @@ export const performanceProbe: Probe = {
     await ctx.sleep(AFTER_LOAD_MS);
     const figures = await readPageFigures(web);
     const heap = await jsHeap(ctx);
+    const frames = await measureScrollFrames(web);
+    const taps = await measureTaps(ctx);
     await web.drainRequests('performance');
-    const event = performanceEvent(figures, heap, ctx);
+    const event = { ...performanceEvent(figures, heap, ctx), frames, taps };
     ctx.store.append(event);
-    return { status: 'done', text: describe(event) };
+    return { status: 'done', text: describe(event) + describeFrames(frames) + describeTaps(taps) };
   },
 };
 
@@ -70,6 +76,19 @@ function describe(e: PerformanceProbeEvent): string {
   return `首次内容绘制 ${ms(e.firstContentMs)}，DOMContentLoaded ${ms(e.domContentLoadedMs)}，load ${ms(e.loadMs)}，可交互（估计）${ms(e.interactiveMs)}；` +
     (e.longTasks ? `长任务 ${e.longTasks.count} 个，最长 ${e.longTasks.worstMs} ms，合计 ${e.longTasks.totalMs} ms；` : '长任务未能测量；') +
     `JS 堆 ${e.jsHeapUsedBytes === undefined ? '未测得' : `${(e.jsHeapUsedBytes / 1048576).toFixed(1)} MB`}。`;
+}
+
+function describeFrames(f: FramePacing): string {
+  if (!f.measurable) return `帧率：未能测量（${f.reason}）`;
+  return `滚动手势期间（页面${f.scrolled ? '' : '未'}滚动）记录 ${f.frames} 帧，帧间隔 ${f.expectedIntervalMs} ms，` +
+    `掉帧（间隔超过 1.5 倍）${f.janky} 次，最长一帧 ${f.worstMs} ms。`;
+}
+
+function describeTaps(t: TapResponseFigures): string {
+  if (t.taps.length === 0) return '点击响应：探索中没有可回放的点击，未能测量。';
+  const each = t.taps.map((tap) => `${tap.label} ${tap.ms === undefined ? `未测得（${tap.reason ?? ''}）` : `${tap.ms} ms（${tap.method === 'event-timing' ? 'Event Timing' : '下一帧'}）`}`).join('；');
+  const summary = t.worstMs === undefined ? '' : `最慢 ${t.worstMs} ms，中位数 ${t.medianMs ?? 0} ms，P75 ${t.p75Ms ?? 0} ms。`;
+  return `点击响应（可信触摸输入，从输入到处理后下一帧）：${each}。${summary}`;
 }
 
 type Block = { startMs: number; durationMs: number };

@@ -76,7 +76,7 @@ describe('probes on heartbeat-trajectory (heartbeat, coordinates, IPv4 literal, 
   });
 });
 
-describe('probes on gate-freeze (5.5 s freeze at launch, camera + location gate)', () => {
+describe('probes on gate-freeze (5.5 s freeze at launch, camera + location gate, an 800 ms tap)', () => {
   let a: Audit;
   before(async () => { a = await audit('gate-freeze'); });
 
@@ -85,6 +85,21 @@ describe('probes on gate-freeze (5.5 s freeze at launch, camera + location gate)
     const worst = /最长一次主线程阻塞 (\d+) ms，超过预算 5000 ms（依据：/.exec(summaries(a, 'performance'));
     assert.ok(worst && Number(worst[1]) >= 5400, summaries(a, 'performance'));
     assert.match(summaries(a, 'stability'), /启动时主线程连续阻塞 5\.\d 秒/);
+  });
+
+  it('times the slow tap (重新授权 blocks ~800 ms) with trusted input and fails performance with its path and the budget', () => {
+    const taps = a.bundle.probes?.performance.at(-1)?.taps;
+    const slow = taps?.taps.find((t) => t.label === '点击「重新授权」');
+    assert.ok(slow?.ms !== undefined && slow.ms >= 790 && slow.ms < 1500 && slow.method === 'event-timing', JSON.stringify(taps));
+    const finding = check(a, 'performance').findings.find((f) => f.text?.startsWith('tapResponseMs='));
+    assert.match(finding?.summary ?? '', /^点击「重新授权」：点击响应 \d+ ms（Event Timing 交互时长，其中事件处理 (7[89]\d|8\d\d) ms），超过预算 500 ms（依据：web\.dev INP/, summaries(a, 'performance'));
+    assert.deepEqual(finding?.steps?.map((s) => s.action), ['launch', 'tap']);
+  });
+
+  it('measures frame pacing during the scroll gesture although the gate itself does not scroll', () => {
+    const frames = a.bundle.probes?.performance.at(-1)?.frames;
+    assert.ok(frames?.measurable && !frames.scrolled && frames.frames >= 30, JSON.stringify(frames));
+    assert.ok(frames.expectedIntervalMs > 15 && frames.expectedIntervalMs < 18, JSON.stringify(frames));
   });
 
   it('reports the permission gate as forced: asked at launch, unusable when denied', () => {
@@ -103,6 +118,15 @@ describe('probes on the clean twin', () => {
     for (const id of ['performance', 'stability', 'online-duration-tracking', 'forced-media-upload']) {
       assert.equal(check(a, id).outcome, 'pass', `${id}: ${summaries(a, id)} ${check(a, id).reason ?? ''}`);
     }
+  });
+
+  it('times every explored tap far within budget and measures the frames of a real scroll', () => {
+    const measured = a.bundle.probes?.performance.at(-1);
+    const labels = measured?.taps?.taps.map((t) => t.label).sort();
+    assert.deepEqual(labels, ['点击「办事指南」', '点击「扫码办事」', '点击「查询进度」'], JSON.stringify(measured?.taps));
+    assert.ok(measured?.taps?.taps.every((t) => t.ms !== undefined && t.ms < 200), JSON.stringify(measured?.taps));
+    const frames = measured?.frames;
+    assert.ok(frames?.measurable && frames.scrolled && frames.frames >= 30 && frames.worstMs < 700, JSON.stringify(frames));
   });
 
   it('sees the camera asked for only after tapping 扫码办事', () => {

@@ -2,14 +2,16 @@
  * performance — 第六条, 第十七条: 性能稳定性.
  * A measured launch against the device profile's budgets (sources cited in the profile): first
  * contentful paint, interactive estimate, the longest main-thread block, the JS heap. Fails with
- * the figure and the budget it broke; passes only when every budgeted figure was measured and is
- * within budget; inconclusive when nothing was measured or the profile has no budgets.
+ * the figure and the budget it broke (taps and frames: performance-interaction.ts); passes only
+ * when every budgeted figure was measured and is within budget; inconclusive when nothing was
+ * measured or the profile has no budgets.
  * The JS heap sampled while idle is judged in performance-memory.ts (wrapped around this detector in index.ts).
  * Known limits: one launch on an emulated phone in a shared lab host; noisy, so budgets are the
  * "excessive" thresholds, not targets.
  */
 import type { PerformanceBudgets, PerformanceProbeEvent } from '../../evidence/probe-types.js';
 import type { Finding } from '../result.js';
+import { interactionFindings } from './performance-interaction.js';
 import type { Detector } from './types.js';
 
 type BudgetName = Exclude<keyof PerformanceBudgets, 'sources'>;
@@ -50,6 +52,9 @@ export const detectPerformance: Detector = (bundle) => {
       severity: 'present',
     });
   }
+  const interaction = interactionFindings(measured, bundle.screens);
+  findings.push(...interaction.findings);
+  unmeasured.push(...interaction.unmeasured);
   if (findings.length === 0 && unmeasured.length > 0) {
     return { findings, details, inconclusiveReason: `${unmeasured.join('、')}未能测得，不能判定为通过。` };
   }
