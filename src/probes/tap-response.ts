@@ -41,7 +41,10 @@ export async function measureTaps(ctx: ProbeContext): Promise<TapResponseFigures
   await ctx.web!.instrument('denied');
   for (const candidate of tapCandidates(ctx.explored)) {
     if (taps.length > 0 && ctx.now() - started > ctx.budgetMs) break;
-    taps.push(await measureTap(ctx, candidate));
+    taps.push(await measureTap(ctx, candidate).catch((error: unknown) => ({
+      steps: [...candidate.screen.steps, candidate.tap], screenId: candidate.screen.id, label: candidate.tap.label,
+      reason: `计时失败（${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}）。`,
+    })));
   }
   return tapFigures(taps);
 }
