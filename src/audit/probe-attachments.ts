@@ -14,7 +14,7 @@ export async function attachProbeEvidence(result: CheckResult, bundle: EvidenceB
     if (chart) await addAttachment('周期性请求时间线', chart, 'image/png');
   }
   const probes = bundle.probes;
-  if (result.id === 'performance' && probes?.performance.length) await addAttachment('启动性能测量 (JSON)', JSON.stringify(probes.performance, null, 2), 'application/json');
+  if (result.id === 'performance' && probes?.performance.length) await addAttachment('性能测量：启动、帧率、点击响应 (JSON)', JSON.stringify(probes.performance, null, 2), 'application/json');
   if (result.id === 'performance') await attachHeapEvidence(bundle);
   if (result.id === 'ipv6-readiness' && probes?.ipv6) await addAttachment('IPv6 回环加载 (JSON)', JSON.stringify(probes.ipv6, null, 2), 'application/json');
 }
