@@ -67,9 +67,15 @@ export function otherCells(bundle: EvidenceBundle): [string, string, string] {
   return [render, ipv6, relogin];
 }
 
-/** One row of the figures table; `crashes` is undefined when the harness has no crash event. */
-export function figureRow(app: string, bundle: EvidenceBundle, crashes: number | undefined): string[] {
-  return [app, idleCell(bundle), ...permissionCells(bundle), ...launchCells(bundle), ...heapCells(bundle), ...otherCells(bundle), crashes === undefined ? DASH : String(crashes)];
+/** App crashes recorded while exploring (`app-crash` events, read into `bundle.crashes`). */
+export function crashCell(bundle: EvidenceBundle): string {
+  // Typed loosely: the bench also tables runs written before crashes were recorded.
+  return String((bundle as { crashes?: readonly unknown[] }).crashes?.length ?? 0);
+}
+
+/** One row of the figures table. */
+export function figureRow(app: string, bundle: EvidenceBundle): string[] {
+  return [app, idleCell(bundle), ...permissionCells(bundle), ...launchCells(bundle), ...heapCells(bundle), ...otherCells(bundle), crashCell(bundle)];
 }
 
 /** One row of the outcomes table: each probe-based check, the verdict, the wall time. */

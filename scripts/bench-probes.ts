@@ -12,8 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, SAMPLES_DIR } from '../src/core/paths.js';
-import { isProbeEvent } from '../src/evidence/probe-types.js';
-import { EVENTS_FILE, EVIDENCE_DIR, readEvidenceBundle } from '../src/evidence/store.js';
+import { readEvidenceBundle } from '../src/evidence/store.js';
 import type { Verdict } from '../src/verdict/verdict.js';
 import { FIGURE_COLUMNS, PROBE_CHECKS, figureRow, markdownTable, outcomeRow } from './bench-probe-figures.js';
 
@@ -54,14 +53,6 @@ function runAudit(args: string[]): Promise<number | null> {
   });
 }
 
-/** Crash events in the log, or undefined when this harness has no such event type. */
-function crashCount(out: string): number | undefined {
-  if (!isProbeEvent({ type: 'app-crash' })) return undefined;
-  const file = join(out, EVIDENCE_DIR, EVENTS_FILE);
-  if (!existsSync(file)) return 0;
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"type":"app-crash"')).length;
-}
-
 const known = allApps();
 const names = values.apps?.split(',').map((a) => a.trim()) ?? [...known.keys()];
 const unknown = names.filter((n) => !known.has(n));
@@ -80,7 +71,7 @@ for (const name of names) {
   const wallMs = Date.now() - started;
   const verdictFile = join(out, 'verdict.json');
   const verdict = existsSync(verdictFile) ? (JSON.parse(readFileSync(verdictFile, 'utf8')) as Verdict) : undefined;
-  figures.push(figureRow(name, readEvidenceBundle(out), crashCount(out)));
+  figures.push(figureRow(name, readEvidenceBundle(out)));
   outcomes.push(outcomeRow(name, verdict, code, wallMs));
   process.stderr.write(`${name}: exit ${String(code)} in ${(wallMs / 1000).toFixed(0)} s${values.keep ? ` (${out})` : ''}\n`);
   if (!values.keep) rmSync(out, { recursive: true, force: true });

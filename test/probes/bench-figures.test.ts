@@ -23,13 +23,13 @@ void describe('bench:probes figures', () => {
         login: { type: 'login-cadence', hasLogin: true, signedIn: true, checkedHours: [25], loginAgainAfterHours: 25 },
       }),
     });
-    assert.deepEqual(figureRow('app', bundle, undefined), [
-      'app', '8 s idle: POST /api/beat ≈2.0 s', 'clipboard', 'camera', '3/1', '196', '210', '60', '1.0/3.0', '+2.0', '0', 'loaded', 'after 25 h', '—',
+    assert.deepEqual(figureRow('app', { ...bundle, crashes: [{}, {}] } as typeof bundle), [
+      'app', '8 s idle: POST /api/beat ≈2.0 s', 'clipboard', 'camera', '3/1', '196', '210', '60', '1.0/3.0', '+2.0', '0', 'loaded', 'after 25 h', '2',
     ]);
   });
 
   void it('shows a dash, never a zero, where a probe did not run', () => {
-    assert.deepEqual(figureRow('app', evidence(), 0).slice(1), ['—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '0']);
+    assert.deepEqual(figureRow('app', evidence()).slice(1), ['—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '0']);
     assert.equal(markdownTable(['a', 'b'], [['x|y', 'z']]), '| a | b |\n| --- | --- |\n| x\\|y | z |');
   });
 });
