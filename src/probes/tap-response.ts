@@ -61,10 +61,12 @@ async function measureTap(ctx: ProbeContext, { screen, tap }: TapCandidate): Pro
   return { ...base, ...timeTap(record) };
 }
 
-/** The control found at replay is the one the explorer tapped (its text, when both have one). */
-function sameControl(tap: Step, text: string): boolean {
-  const recorded = (tap.text ?? /「(.*)」/.exec(tap.label)?.[1] ?? '').trim();
-  return !recorded || !text || text.includes(recorded) || recorded.includes(text);
+/** The control found at replay is the one the explorer tapped (its text, when both have one; line breaks and spaces ignored). */
+export function sameControl(tap: Step, text: string): boolean {
+  const bare = (v: string) => v.replace(/\s+/g, '');
+  const recorded = bare(tap.text ?? /「(.*)」/.exec(tap.label)?.[1] ?? '');
+  const found = bare(text);
+  return !recorded || !found || found.includes(recorded) || recorded.includes(found);
 }
 
 /** Worst, median and p75 (nearest rank) over the timed taps. */

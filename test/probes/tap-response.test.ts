@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TransitionEvent } from '../../src/evidence/types.js';
 import { framePacing } from '../../src/probes/frame-pacing.js';
-import { tapCandidates, tapFigures } from '../../src/probes/tap-response.js';
+import { sameControl, tapCandidates, tapFigures } from '../../src/probes/tap-response.js';
 import { timeTap, type TapPageRecord } from '../../src/probes/tap-timing.js';
 import { launchScreen } from './probe-fixtures.js';
 
@@ -26,6 +26,15 @@ void describe('tapCandidates', () => {
     const picked = tapCandidates({ screens: [home, deep], transitions }, 10);
     assert.deepEqual(picked.map((c) => `${c.screen.id}:${c.tap.label}`), ['s0:点击「办事」', 's0:点击「查询」', 's1:点击「提交」']);
     assert.equal(tapCandidates({ screens: [home, deep], transitions }, 2).length, 2);
+  });
+});
+
+void describe('sameControl', () => {
+  void it('matches the replayed control by its text, whatever the line breaks, and refuses another control', () => {
+    const banner = { action: 'tap' as const, label: '点击「全员安装 · 人人使用应用推广月活动进行中」', text: '全员安装 · 人人使用应用推广月活动进行中' };
+    assert.equal(sameControl(banner, '全员安装 · 人人使用\n应用推广月活动进行中'), true);
+    assert.equal(sameControl(tap('重新授权'), '待办事项'), false);
+    assert.equal(sameControl(tap('我的'), '我的 3'), true);
   });
 });
 
