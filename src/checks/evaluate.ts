@@ -100,7 +100,9 @@ function describeStop(coverage: CoverageEvent): string {
     case 'time-budget': return '时间预算用尽';
     case 'action-cap': return '操作次数上限已到';
     case 'error': return '探索出错中止';
-    case 'exhausted': return '探索结束';
+    case 'app-crash': return '应用崩溃且未能重新启动';
+    // Everything was tried, yet some screen is open: an action there failed, crashed the app or its screen could not be reached again.
+    case 'exhausted': return '所有操作均已尝试，但部分操作失败、导致应用崩溃或无法回到其界面';
   }
 }
 

@@ -59,4 +59,27 @@ export interface DeviceSession {
   scroll?(): Promise<void>;
   /** JS dialogs whose message matches are dismissed; all others accepted. */
   setDialogPolicy?(dismiss: RegExp): void;
+  /**
+   * Brings the app back after an AppCrashedError (H5: a new session, then a launch) and shows its
+   * launch screen; throws when it cannot. Platforms that cannot recover leave it out.
+   */
+  relaunchAfterCrash?(): Promise<void>;
+}
+
+/**
+ * The app under test died during a device call (H5: the page's renderer crashed; native: the
+ * process is gone). Every later call fails the same way until relaunchAfterCrash().
+ */
+export class AppCrashedError extends Error {
+  override readonly name = 'AppCrashedError';
+  readonly code = 'app-crashed';
+  /** `kind` says what died, for people: 渲染进程终止 (H5), 应用进程退出 (native). */
+  constructor(message: string, readonly kind: string) {
+    super(message);
+  }
+}
+
+/** True when a device call failed because the app died (also across module copies). */
+export function isAppCrash(value: unknown): value is AppCrashedError {
+  return value instanceof Error && value.name === 'AppCrashedError' && 'kind' in value;
 }

@@ -54,6 +54,7 @@ export function readEvidenceBundle(outDir: string): EvidenceBundle {
       case 'console': bundle.console.push(event); break;
       case 'coverage': bundle.coverage = event; break;
       case 'run-issue': bundle.issues.push(event); break;
+      case 'app-crash': (bundle.crashes ??= []).push(event); break;
       case 'package': bundle.package = event; break;
       case 'ocr': (bundle.ocr ??= []).push(event); break;
       default: if (isProbeEvent(event)) bundle.probes = addProbeEvent(bundle.probes, event);

@@ -138,7 +138,8 @@ export interface CoverageEvent {
   durationMs: number;
   /** True when every action of every reachable screen was tried (nothing left to explore). */
   complete: boolean;
-  stoppedBy: 'exhausted' | 'time-budget' | 'action-cap' | 'error';
+  /** `app-crash`: the app died and could not be brought back (recovery failed or its cap was reached). */
+  stoppedBy: 'exhausted' | 'time-budget' | 'action-cap' | 'error' | 'app-crash';
   skippedActions: { screenId: string; label: string; reason: string; byPolicy: boolean }[];
   /**
    * A login screen was met. Without `signedIn`, whatever sits behind it was not explored,
@@ -151,6 +152,33 @@ export interface RunIssueEvent {
   type: 'run-issue';
   phase: string;
   message: string;
+  at: string;
+}
+
+/**
+ * The app died while exploring (H5: the page's renderer crashed). Written once recovery was tried,
+ * so it says whether exploration went on. Strings are masked like every recorded text.
+ */
+export interface AppCrashEvent {
+  type: 'app-crash';
+  /** The screen whose action was being performed (or travelled to, for `during: 'navigation'`) when the app died. */
+  screenId?: string;
+  /** Replayable path: launch, the steps to that screen, then the action that crashed the app (when `during: 'action'`). */
+  steps: Step[];
+  /** The action being performed, or travelled towards (`during: 'navigation'`): 点击「数据报表」. */
+  actionLabel: string;
+  /** Performing the action on its screen, or reaching that screen (Back, replay of a path) before it. */
+  during: 'action' | 'navigation';
+  /** What died, for people: 渲染进程终止 (H5). */
+  kind: string;
+  /** The device error's first line. */
+  message: string;
+  /** The app was relaunched and exploration went on. */
+  recovered: boolean;
+  /** How long the relaunch took (a new session on H5), when it was tried. */
+  recoveryMs?: number;
+  /** Why there was no recovery: the run's cap reached, the platform cannot relaunch, or the relaunch failed. */
+  notRecoveredBecause?: 'cap-reached' | 'unsupported' | 'relaunch-failed';
   at: string;
 }
 
@@ -182,7 +210,7 @@ export interface OcrEvent {
   ms: number;
 }
 
-export type EvidenceEvent = PackageEvent | ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent | OcrEvent | ProbeEvent;
+export type EvidenceEvent = PackageEvent | ScreenEvent | ScreenPathEvent | TransitionEvent | NetworkEvent | ConsoleEvent | CoverageEvent | RunIssueEvent | AppCrashEvent | OcrEvent | ProbeEvent;
 
 /** Events of the dynamic probes live in their own file (src/evidence/probe-types.ts). */
 export type { ProbeEvent, ProbeEvidence } from './probe-types.js';
@@ -196,6 +224,8 @@ export interface EvidenceBundle {
   console: ConsoleEvent[];
   coverage?: CoverageEvent;
   issues: RunIssueEvent[];
+  /** App crashes met while exploring, with their paths (absent in evidence written before they were recorded). */
+  crashes?: AppCrashEvent[];
   /** The submitted package's static facts, when the app came as a package. */
   package?: PackageEvent;
   /** Words read by OCR, per screen (absent when no OCR pass ran). */

@@ -7,9 +7,10 @@
  * scrolled a bounded number of times. Stops when everything was tried, or when the time budget or
  * the action cap is spent, and says which.
  */
-import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
+import { isAppCrash, type AppCrashedError, type DeviceSession, type UiSnapshot } from '../device/device-session.js';
 import type { EvidenceStore } from '../evidence/store.js';
 import type { CoverageEvent, ScreenEvent, Step } from '../evidence/types.js';
+import { appCrashEvent, crashSkipReason, CrashRecovery, type CrashSite } from './crash-recovery.js';
 import { candidateActions, DEFAULT_ACTION_POLICY, scrollAction, type ActionPolicy, type CandidateAction } from './action-policy.js';
 import { isLoginScreen } from './forms.js';
 import { LoginWallTracker } from './login-wall.js';
@@ -30,6 +31,8 @@ export interface ExploreOptions {
   credentials?: { username: string; password: string };
   onProgress?: (p: { screens: number; actions: number; elapsedMs: number }) => void;
   now?: () => number;
+  /** Relaunches after app crashes per run (default MAX_CRASH_RECOVERIES). */
+  maxCrashRecoveries?: number;
 }
 
 /** Scrolls per screen: enough to reveal lazily loaded rows, bounded so an endless feed cannot drown the run. */
@@ -75,6 +78,7 @@ class Explorer {
   private readonly launchStep: Step;
   private readonly data: TestData;
   private readonly mask: Mask;
+  private readonly recovery: CrashRecovery;
 
   constructor(private readonly session: DeviceSession, private readonly store: EvidenceStore, private readonly options: ExploreOptions) {
     this.now = options.now ?? Date.now;
@@ -84,6 +88,7 @@ class Explorer {
     this.data = { ...DEFAULT_TEST_DATA, ...options.testData, ...(options.credentials ?? {}) };
     this.loginWall = new LoginWallTracker(options.credentials !== undefined);
     this.mask = masker(options.credentials ? [options.credentials.password, options.credentials.username] : []);
+    this.recovery = new CrashRecovery(session, this.now, options.maxCrashRecoveries);
   }
 
   async run(): Promise<CoverageEvent> {
@@ -105,11 +110,19 @@ class Explorer {
           continue;
         }
         if (this.isSampledListRow(state, action)) continue;
-        if (!(await this.goTo(state))) {
-          this.skipped.push({ screenId: state.id, label: action.label, reason: '无法回到该界面', byPolicy: false });
-          continue;
+        let during: CrashSite['during'] = 'navigation';
+        try {
+          if (!(await this.goTo(state))) {
+            this.skipped.push({ screenId: state.id, label: action.label, reason: '无法回到该界面', byPolicy: false });
+            continue;
+          }
+          during = 'action';
+          await this.perform(state, action);
+        } catch (error) {
+          if (!isAppCrash(error)) throw error;
+          const steps = during === 'action' ? [...state.steps, ...action.steps] : state.steps;
+          if (!(await this.afterCrash({ screenId: state.id, steps, actionLabel: action.label, during }, error))) { stoppedBy = 'app-crash'; break; }
         }
-        await this.perform(state, action);
       }
     } catch (error) {
       stoppedBy = 'error';
@@ -182,6 +195,7 @@ class Explorer {
     try {
       for (const step of action.steps) await runStep(this.session, step, this.data);
     } catch (error) {
+      if (isAppCrash(error)) throw error;
       this.skipped.push({ screenId: from.id, label: action.label, reason: `操作失败：${this.mask(firstLine(error))}`, byPolicy: false });
       this.current = undefined;
       return;
@@ -232,6 +246,8 @@ class Explorer {
   }
 
   private async record(snapshot: UiSnapshot, signature: string, steps: Step[], depth: number): Promise<ScreenState> {
+    // First, so a crash here leaves no screen state without its recorded screen.
+    const png = await this.session.screenshot();
     const id = `s${this.states.size}`;
     const { actions, skipped } = candidateActions(snapshot.nodes, this.policy);
     for (const s of skipped) this.skipped.push({ screenId: id, ...s, byPolicy: true });
@@ -242,7 +258,6 @@ class Explorer {
     if (login) this.loginWall.met(id);
     this.states.set(signature, state);
     this.queue.push(state);
-    const png = await this.session.screenshot();
     const event: ScreenEvent = {
       type: 'screen',
       id,
@@ -315,7 +330,8 @@ class Explorer {
         if (step.action !== 'type' && step.action !== 'select' && i < steps.length - 1) await this.session.settle();
       }
       return true;
-    } catch {
+    } catch (error) {
+      if (isAppCrash(error)) throw error;
       this.current = undefined;
       return false;
     }
@@ -327,6 +343,21 @@ class Explorer {
     const signature = screenSignature(snapshot);
     this.current = this.states.get(signature);
     return signature === state.signature;
+  }
+
+  /**
+   * The app died at `site`: the action stays tried (never re-tapped in a loop), its screen counts
+   * as not fully explored (what the action would have shown was not seen), the app is relaunched
+   * within the run's cap and the launch screen captured. False when exploration cannot go on.
+   */
+  private async afterCrash(site: CrashSite, error: AppCrashedError): Promise<boolean> {
+    this.current = undefined;
+    const outcome = await this.recovery.recover(() => this.observe([this.launchStep], 0));
+    if (!outcome.recovered) this.current = undefined;
+    this.skipped.push({ screenId: site.screenId, label: site.actionLabel, reason: this.mask(crashSkipReason(site, error, outcome)), byPolicy: false });
+    this.store.append(this.mask(appCrashEvent(site, error, outcome)));
+    this.report();
+    return outcome.recovered;
   }
 
   private async drainObservations(): Promise<void> {

@@ -15,6 +15,7 @@ import type { Finding } from '../checks/result.js';
 import { normalizeText } from '../checks/text-match.js';
 import { loadCredentials, type Credentials } from '../config/credentials.js';
 import { AuditError } from '../core/errors.js';
+import { isAppCrash } from '../device/device-session.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { EvidenceBundle, ScreenEvent } from '../evidence/types.js';
 import { masker } from '../explore/mask.js';
@@ -81,6 +82,7 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
         await runStep(session, step, { ...DEFAULT_TEST_DATA, ...config.testData, ...(credentials ?? {}) });
         if (step.action !== 'type' && step.action !== 'select') await session.settle();
       } catch (error) {
+        if (isAppCrash(error)) return crashReplayed(replayDir, check, finding, i + 2, error.kind);
         return { exitCode: 2, check, finding, message: `回放第 ${i + 2} 步「${step.label}」失败：${mask(error instanceof Error ? error.message.split('\n')[0]! : String(error))}` };
       }
     }
@@ -108,6 +110,22 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
     await device.close();
     await server?.close();
   }
+}
+
+/**
+ * The app died while the path was replayed. A stability finding whose last step is the one that
+ * crashed it is reproduced (the crash is the finding); any other finding could not be replayed.
+ */
+function crashReplayed(replayDir: string, check: CheckId, finding: Finding, stepNumber: number, kind: string): ReplayResult {
+  const step = finding.steps?.[stepNumber - 1];
+  const reproduced = check === 'stability' && stepNumber === finding.steps?.length;
+  const message = reproduced
+    ? `已复现：回放第 ${stepNumber} 步「${step?.label ?? ''}」后应用再次崩溃（${kind}）。`
+    : `回放第 ${stepNumber} 步「${step?.label ?? ''}」时应用崩溃（${kind}），无法回放到该发现的界面。`;
+  const resultFile = join(replayDir, 'replay.json');
+  const exitCode = reproduced ? 0 : 2;
+  writeFileSync(resultFile, JSON.stringify({ exitCode, check, message, finding: { summary: finding.summary, text: finding.text, steps: finding.steps?.map((s) => s.label) }, crashedAtStep: stepNumber, at: new Date().toISOString() }, null, 2));
+  return { exitCode, check, finding, message, resultFile };
 }
 
 function credentialsFor(args: ReplayArgs, config: RunConfig): Credentials | undefined {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type {
-  BlobRef, Bounds, ConsoleEvent, CoverageEvent, EvidenceBundle, NetworkEvent, PackageEvent, RunIssueEvent, ScreenEvent, Step, UiNode,
+  AppCrashEvent, BlobRef, Bounds, ConsoleEvent, CoverageEvent, EvidenceBundle, NetworkEvent, PackageEvent, RunIssueEvent, ScreenEvent, Step, UiNode,
 } from '../../src/evidence/types.js';
 import type { PackageFacts } from '../../src/package/index.js';
 
@@ -155,6 +155,16 @@ export function runIssue(message: string, phase = 'explore'): RunIssueEvent {
   return { type: 'run-issue', phase, message, at: '2026-03-01T08:00:00.000Z' };
 }
 
+/** A crash recorded by the explorer on `on` after tapping `text` (its locator on that screen), recovered unless overridden. */
+export function appCrash(on: ScreenEvent, text: string, fields: Partial<AppCrashEvent> = {}): AppCrashEvent {
+  const node = nodeByText(on, text);
+  const tap: Step = { action: 'tap', label: `点击「${text}」`, text, ...(node.locator ? { locator: node.locator } : {}) };
+  return {
+    type: 'app-crash', screenId: on.id, steps: [...on.steps, tap], actionLabel: tap.label, during: 'action', kind: '渲染进程终止',
+    message: 'unknown error: WebDriverError: tab crashed', recovered: true, recoveryMs: 2_300, at: '2026-03-01T08:00:05.000Z', ...fields,
+  };
+}
+
 /** Coverage of a finished exploration unless overridden. */
 export function coverage(fields: Partial<CoverageEvent> = {}): CoverageEvent {
   return {
@@ -198,6 +208,7 @@ export interface BundleSpec {
   network?: NetworkEvent[];
   console?: ConsoleEvent[];
   issues?: RunIssueEvent[];
+  crashes?: AppCrashEvent[];
   coverage?: CoverageEvent;
   appOrigin?: string;
 }
@@ -212,6 +223,7 @@ export function bundle(spec: BundleSpec = {}): EvidenceBundle {
     appOrigin: spec.appOrigin ?? 'https://app.example.gov.cn',
   };
   if (spec.coverage) result.coverage = spec.coverage;
+  if (spec.crashes) result.crashes = spec.crashes;
   if (spec.package) result.package = spec.package;
   return result;
 }

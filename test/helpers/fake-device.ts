@@ -4,7 +4,7 @@
  * locators everywhere, as in a real DOM); Back pops a history stack; launch resets it.
  * Tapping a locator that is not on the current screen throws, as a real driver would.
  */
-import type { DeviceSession, ObservedLog, ObservedRequest, UiSnapshot } from '../../src/device/device-session.js';
+import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type UiSnapshot } from '../../src/device/device-session.js';
 import type { UiNode } from '../../src/evidence/types.js';
 
 export interface FakeControl {
@@ -13,7 +13,14 @@ export interface FakeControl {
   to?: string;
   /** The tap fails with this message. */
   throws?: string;
+  /** The tap kills the app (a string: the driver's message): every later call fails with AppCrashedError until relaunchAfterCrash(). */
+  crashes?: boolean | string;
+  /** Only the n-th tap of this control kills the app (a crash while a path is replayed). */
+  crashesOnTap?: number;
 }
+
+/** How the fake recovers from a crash: relaunches, cannot (relaunch throws), or has no such method. */
+export type FakeRecovery = 'relaunches' | 'fails' | 'unsupported';
 
 export interface FakeScreen {
   route: string;
@@ -40,11 +47,27 @@ export class FakeDevice implements DeviceSession {
   readonly taps: { screen: string; locator: string; text: string }[] = [];
   launches = 0;
   backs = 0;
+  /** Crashes caused so far, and relaunches after them. */
+  crashes = 0;
+  relaunches = 0;
+  relaunchAfterCrash?: () => Promise<void>;
+  /** The n-th Back kills the app (a crash while the explorer travels between screens). */
+  crashOnBack?: number;
+  private dead = false;
   private history: string[] = [];
   private network: ObservedRequest[] = [];
   private requestCounter = 0;
 
-  constructor(readonly app: FakeApp) {}
+  constructor(readonly app: FakeApp, recovery: FakeRecovery = 'relaunches') {
+    if (recovery !== 'unsupported') {
+      this.relaunchAfterCrash = async () => {
+        this.relaunches++;
+        if (recovery === 'fails') throw new AppCrashedError('unknown error: WebDriverError: tab crashed', '渲染进程终止');
+        this.dead = false;
+        await this.launch();
+      };
+    }
+  }
 
   get current(): string {
     const key = this.history[this.history.length - 1];
@@ -53,6 +76,7 @@ export class FakeDevice implements DeviceSession {
   }
 
   launch(): Promise<void> {
+    if (this.dead) return this.crashed();
     this.launches++;
     this.history = [];
     this.arrive(this.app.start);
@@ -60,6 +84,7 @@ export class FakeDevice implements DeviceSession {
   }
 
   snapshot(): Promise<UiSnapshot> {
+    if (this.dead) return this.crashed();
     const key = this.current;
     const def = this.screen(key);
     const nodes: UiNode[] = [];
@@ -89,26 +114,40 @@ export class FakeDevice implements DeviceSession {
   }
 
   screenshot(): Promise<Buffer> {
+    if (this.dead) return this.crashed();
     return Promise.resolve(TINY_PNG);
   }
 
   tap(locator: string): Promise<void> {
+    if (this.dead) return this.crashed();
     const key = this.current;
     const control = this.controlsOf(key).find((c) => c.locator === locator);
     if (!control) return Promise.reject(new Error(`no such element: ${locator} on ${key}`));
     this.taps.push({ screen: key, locator, text: control.text });
     if (control.throws) return Promise.reject(new Error(control.throws));
+    if (control.crashes || this.taps.filter((t) => t.locator === locator && t.screen === key).length === control.crashesOnTap) {
+      this.crashes++;
+      this.dead = true;
+      return this.crashed(typeof control.crashes === 'string' ? control.crashes : undefined);
+    }
     if (control.to !== undefined) this.arrive(control.to);
     return Promise.resolve();
   }
 
   back(): Promise<void> {
+    if (this.dead) return this.crashed();
     this.backs++;
+    if (this.backs === this.crashOnBack) {
+      this.crashes++;
+      this.dead = true;
+      return this.crashed();
+    }
     if (this.history.length > 1) this.history.pop();
     return Promise.resolve();
   }
 
   settle(): Promise<void> {
+    if (this.dead) return this.crashed();
     return Promise.resolve();
   }
 
@@ -141,6 +180,11 @@ export class FakeDevice implements DeviceSession {
     const own = def.controls.map((c, i) => ({ ...c, locator: controlLocator(key, i) }));
     const tabs = def.tabBar ? (this.app.tabBar ?? []).map((c, i) => ({ ...c, locator: tabLocator(i) })) : [];
     return [...own, ...tabs];
+  }
+
+  /** What chromedriver answers once the renderer is gone. */
+  private crashed(message = 'unknown error: WebDriverError: tab crashed'): Promise<never> {
+    return Promise.reject(new AppCrashedError(message, '渲染进程终止'));
   }
 
   private screen(key: string): FakeScreen {

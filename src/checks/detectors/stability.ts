@@ -1,15 +1,16 @@
 /**
  * stability — 第十七条, 第六条: 稳定运行.
- * Uncaught script errors, failed loads of the app's own resources and requests, and run issues
- * (renderer crash) seen while exploring. Third-party failures are not the app's instability.
+ * Uncaught script errors, failed loads of the app's own resources and requests, and app crashes
+ * (renderer crash) met while exploring (stability-crashes.ts). Third-party failures are not the app's instability.
  */
 import type { ConsoleEvent, EvidenceBundle, NetworkEvent } from '../../evidence/types.js';
 import type { Finding } from '../result.js';
 import type { Detector } from './types.js';
+import { crashFindings } from './stability-crashes.js';
 import { probeStabilityFindings } from './stability-probes.js';
 
 export const detectStability: Detector = (bundle) => ({
-  findings: [...scriptErrors(bundle), ...failedOwnRequests(bundle), ...crashes(bundle), ...probeStabilityFindings(bundle)],
+  findings: [...scriptErrors(bundle), ...failedOwnRequests(bundle), ...crashFindings(bundle), ...probeStabilityFindings(bundle)],
 });
 
 /** Messages Chromium itself logs (its network location provider offline), not errors of the app. */
@@ -45,12 +46,6 @@ function failedOwnRequests(bundle: EvidenceBundle): Finding[] {
       severity: 'present',
       request: { method: r.method, url: r.url },
     }));
-}
-
-function crashes(bundle: EvidenceBundle): Finding[] {
-  return bundle.issues
-    .filter((i) => /crash|崩溃|closed|disconnected/i.test(i.message))
-    .map((i) => ({ summary: `运行中出现崩溃或会话中断：${i.message}`, source: 'probe' as const, text: i.message, evidence: [], confidence: 0.9, severity: 'present' as const }));
 }
 
 function withScreen(bundle: EvidenceBundle, event: ConsoleEvent | NetworkEvent, finding: Finding): Finding {

@@ -3,7 +3,7 @@
  * driver, which drives Debian's Chromium in mobile emulation. Settle and snapshot share one
  * round trip; taps, typing, picking and scrolling are one script each (see page-scripts.ts).
  */
-import type { DeviceSession, ObservedLog, ObservedRequest, UiSnapshot } from '../device-session.js';
+import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type UiSnapshot } from '../device-session.js';
 import { OBSERVE_SCRIPT, SCROLL_SCRIPT, SELECT_SCRIPT, SETTLE_SCRIPT, SNAPSHOT_SCRIPT, TAP_SCRIPT, TYPE_SCRIPT } from './page-scripts.js';
 import { NetworkLogAssembler } from './perf-log.js';
 
@@ -11,7 +11,7 @@ interface LogEntry { level?: string; message?: string; source?: string; timestam
 
 export class H5Session implements DeviceSession {
   readonly platform = 'h5' as const;
-  private readonly network = new NetworkLogAssembler();
+  private network = new NetworkLogAssembler();
   private dismissPattern = '(?!)';
 
   constructor(
@@ -22,37 +22,50 @@ export class H5Session implements DeviceSession {
   ) {}
 
   async launch(): Promise<void> {
-    await this.browser.url('about:blank');
-    await this.browser.url(this.startUrl);
+    await crashAware(async () => {
+      await this.browser.url('about:blank');
+      await this.browser.url(this.startUrl);
+    });
     await this.settle();
   }
 
+  /**
+   * After the renderer died every chromedriver call on the tab fails ("tab crashed"), even
+   * opening a new window; a new session (~2.2 s, a new session id) and a navigation recover.
+   * The old session's performance log is gone with it, so the request assembler starts afresh.
+   */
+  async relaunchAfterCrash(): Promise<void> {
+    await this.browser.reloadSession();
+    this.network = new NetworkLogAssembler();
+    await this.launch();
+  }
+
   async snapshot(): Promise<UiSnapshot> {
-    return this.browser.execute<UiSnapshot, []>(SNAPSHOT_SCRIPT);
+    return crashAware(() => this.browser.execute<UiSnapshot, []>(SNAPSHOT_SCRIPT));
   }
 
   async observe(): Promise<UiSnapshot> {
-    return this.browser.executeAsync<UiSnapshot, [number, number, string]>(OBSERVE_SCRIPT, this.settleQuietMs, this.settleMaxMs, this.dismissPattern);
+    return crashAware(() => this.browser.executeAsync<UiSnapshot, [number, number, string]>(OBSERVE_SCRIPT, this.settleQuietMs, this.settleMaxMs, this.dismissPattern));
   }
 
   async screenshot(): Promise<Buffer> {
-    return Buffer.from(await this.browser.takeScreenshot(), 'base64');
+    return Buffer.from(await crashAware(() => this.browser.takeScreenshot()), 'base64');
   }
 
   async tap(locator: string): Promise<void> {
-    await this.browser.execute(TAP_SCRIPT, locator);
+    await crashAware(() => this.browser.execute(TAP_SCRIPT, locator));
   }
 
   async typeText(locator: string, text: string): Promise<void> {
-    await this.browser.execute(TYPE_SCRIPT, locator, text);
+    await crashAware(() => this.browser.execute(TYPE_SCRIPT, locator, text));
   }
 
   async selectOption(locator: string, index: number): Promise<void> {
-    await this.browser.execute(SELECT_SCRIPT, locator, index);
+    await crashAware(() => this.browser.execute(SELECT_SCRIPT, locator, index));
   }
 
   async scroll(): Promise<void> {
-    await this.browser.execute(SCROLL_SCRIPT);
+    await crashAware(() => this.browser.execute(SCROLL_SCRIPT));
   }
 
   setDialogPolicy(dismiss: RegExp): void {
@@ -60,20 +73,34 @@ export class H5Session implements DeviceSession {
   }
 
   async back(): Promise<void> {
-    await this.browser.back();
+    await crashAware(() => this.browser.back());
   }
 
   async settle(): Promise<void> {
-    await this.browser.executeAsync(SETTLE_SCRIPT, this.settleQuietMs, this.settleMaxMs, this.dismissPattern);
+    await crashAware(() => this.browser.executeAsync(SETTLE_SCRIPT, this.settleQuietMs, this.settleMaxMs, this.dismissPattern));
   }
 
   async drainNetwork(): Promise<ObservedRequest[]> {
-    const entries = (await this.browser.getLogs('performance')) as { message: string; timestamp?: number }[];
+    const entries = (await crashAware(() => this.browser.getLogs('performance'))) as { message: string; timestamp?: number }[];
     return this.network.feed(entries);
   }
 
   async drainLogs(): Promise<ObservedLog[]> {
-    const entries = (await this.browser.getLogs('browser')) as LogEntry[];
+    const entries = (await crashAware(() => this.browser.getLogs('browser'))) as LogEntry[];
     return entries.map((e) => ({ level: e.level ?? 'INFO', message: e.message ?? '', ts: e.timestamp ?? Date.now(), ...(e.source ? { source: e.source } : {}) }));
+  }
+}
+
+/** chromedriver's words for a dead renderer (measured: "unknown error: WebDriverError: tab crashed"). */
+const RENDERER_GONE = /tab crashed|target crashed|renderer (has )?(crashed|gone)/i;
+
+/** Runs a WebDriver call; a dead renderer becomes an AppCrashedError, other errors pass unchanged. */
+export async function crashAware<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    if (RENDERER_GONE.test(message)) throw new AppCrashedError(message, '渲染进程终止');
+    throw error;
   }
 }
