@@ -10,6 +10,7 @@ import { CHECK_CATALOG, type CheckId } from './catalog.js';
 import { DETECTORS } from './detectors/index.js';
 import { withOcrText } from './ocr-view.js';
 import { packageClues } from './package-clues.js';
+import { missingProbeReason } from './probe-dependencies.js';
 import { DEFAULT_DETECTOR_SETTINGS, type DetectorSettings } from './detectors/types.js';
 import type { CheckResult, Detection, Finding } from './result.js';
 
@@ -43,7 +44,7 @@ export function evaluateCheck(id: CheckId, bundle: EvidenceBundle, options: Eval
   if (exemption) {
     return { ...result, outcome: 'not-applicable', reason: `豁免：${exemption}`, observations: [...detection.findings, ...(detection.observations ?? [])] };
   }
-  const decided = decide(info.kind === 'requirement', detection, bundle);
+  const decided = withProbesNeeded(id, decide(info.kind === 'requirement', detection, bundle), bundle);
   const findings = decided.outcome === 'fail' && !detection.findings.some((f) => f.source !== 'package') ? [...absenceFindings(detection, bundle), ...detection.findings] : detection.findings;
   return {
     ...result,
@@ -86,6 +87,13 @@ function decide(isRequirement: boolean, detection: Detection, bundle: EvidenceBu
     return { outcome: 'inconclusive', reason: `未发现问题，但探索未完成（${describeStop(coverage)}，尚有 ${coverage.frontier} 个界面未探索完），不能判定为通过。` };
   }
   return { outcome: 'pass' };
+}
+
+/** A pass that rests on behaviour no probe watched is inconclusive (src/checks/probe-dependencies.ts). */
+function withProbesNeeded(id: CheckId, decided: Pick<CheckResult, 'outcome' | 'reason'>, bundle: EvidenceBundle): Pick<CheckResult, 'outcome' | 'reason'> {
+  if (decided.outcome !== 'pass') return decided;
+  const reason = missingProbeReason(id, bundle);
+  return reason ? { outcome: 'inconclusive', reason } : decided;
 }
 
 /** True when every screen closer than `depth` taps had all its actions tried (or everything was). */

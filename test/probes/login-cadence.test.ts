@@ -34,8 +34,14 @@ void describe('mandatory-login from the login-cadence probe', () => {
     assert.match(result.findings[0]!.summary, /拨快 25 小时.*需每日登录（令牌 localStorage:session 有效期约 24 小时）/);
   });
 
-  void it('does not report a session that lasts past a day, or a run that was never signed in', () => {
+  void it('does not report a session that lasts past a day; an app without a login passes', () => {
     assert.equal(evaluateCheck('mandatory-login', evidence({ probes: probes({ login: { ...base, checkedHours: [25, 73], loginAgainAfterHours: 73 } }) })).outcome, 'pass');
-    assert.equal(evaluateCheck('mandatory-login', evidence({ probes: probes({ login: { ...base, signedIn: false } }) })).outcome, 'pass');
+    assert.equal(evaluateCheck('mandatory-login', evidence({ probes: probes({ login: { type: 'login-cadence', hasLogin: false, signedIn: false, checkedHours: [] } }) })).outcome, 'pass');
+  });
+
+  void it('does not pass an app with a login whose session could not be measured signed in', () => {
+    const result = evaluateCheck('mandatory-login', evidence({ probes: probes({ login: { ...base, signedIn: false, checkedHours: [] } }) }));
+    assert.equal(result.outcome, 'inconclusive');
+    assert.match(result.reason ?? '', /有效期未能测量，不能判定为通过/);
   });
 });
