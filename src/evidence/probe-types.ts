@@ -166,9 +166,11 @@ export interface LoginCadenceEvent {
   hasLogin: boolean;
   signedIn: boolean;
   session?: SessionClues;
-  /** Clock offsets tried, in hours, in order. */
+  /** How the probe was signed in: a session kept from exploration, or the recorded login path replayed. */
+  signedInBy?: 'session' | 'replayed-login';
+  /** Clock offsets tried, in hours, in order (0: a plain relaunch right after signing in). */
   checkedHours: number[];
-  /** The first offset at which the login screen was back; absent when it never was. */
+  /** The first offset at which the login screen was back (0: at the next launch); absent when it never was. */
   loginAgainAfterHours?: number;
 }
 

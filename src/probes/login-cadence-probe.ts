@@ -5,8 +5,8 @@
  * does the login screen come back? The answer is the measured re-login period.
  */
 import type { LoginCadenceEvent } from '../evidence/probe-types.js';
-import type { UiSnapshot } from '../device/device-session.js';
 import { readSessionClues, type SessionClues } from './session-clues.js';
+import { showsLogin, signInAgain } from './sign-in.js';
 import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
 
 const HOUR = 3_600_000;
@@ -24,11 +24,21 @@ export const loginCadenceProbe: Probe = {
     }
     await web.setClockOffset(0);
     await ctx.device.launch();
+    let signedInBy: LoginCadenceEvent['signedInBy'] = 'session';
     if (showsLogin(await ctx.device.snapshot())) {
-      return record(ctx, { type: 'login-cadence', hasLogin: true, signedIn: false, checkedHours: [] }, '启动后即显示登录界面（未登录或会话未保存），无法测量登录周期。');
+      signedInBy = 'replayed-login';
+      // The session did not survive the relaunch (or was never kept): sign in the way the explorer did, then relaunch once.
+      if (!(await signInAgain(ctx))) {
+        return record(ctx, { type: 'login-cadence', hasLogin: true, signedIn: false, checkedHours: [] }, '启动后即显示登录界面，且未能按探索时的路径重新登录（没有测试账号或路径回放失败），无法测量登录周期。');
+      }
+      await ctx.device.launch();
+      if (showsLogin(await ctx.device.snapshot())) {
+        return record(ctx, { type: 'login-cadence', hasLogin: true, signedIn: true, signedInBy: 'replayed-login', checkedHours: [0], loginAgainAfterHours: 0 },
+          '按探索时的路径登录成功，但不拨动时钟、直接重新启动后登录界面再次出现：会话不跨启动保存，每次启动都需登录。');
+      }
     }
     const session = await readSessionClues(web, ctx.appUrl);
-    const event: LoginCadenceEvent = { type: 'login-cadence', hasLogin: true, signedIn: true, session, checkedHours: [] };
+    const event: LoginCadenceEvent = { type: 'login-cadence', hasLogin: true, signedIn: true, signedInBy, session, checkedHours: [] };
     try {
       for (const hours of CLOCK_STEPS_HOURS) {
         event.checkedHours.push(hours);
@@ -51,11 +61,6 @@ export const loginCadenceProbe: Probe = {
 function record(ctx: ProbeContext, event: LoginCadenceEvent, text: string): ProbeSummary {
   ctx.store.append(event);
   return { status: 'done', text };
-}
-
-/** A login screen: a password field on screen. */
-function showsLogin(snapshot: UiSnapshot): boolean {
-  return snapshot.nodes.some((n) => n.inputType === 'password');
 }
 
 async function expireCookies(ctx: ProbeContext, session: SessionClues, hours: number): Promise<void> {

@@ -9,7 +9,8 @@ import type { Finding } from '../result.js';
 /** Daily re-login measured by moving the clock. */
 export function loginCadenceFindings(bundle: EvidenceBundle): Finding[] {
   const login = bundle.probes?.login;
-  if (!login?.signedIn || login.loginAgainAfterHours === undefined || login.loginAgainAfterHours > 25) return [];
+  // 0 h (the session is not kept across a relaunch) is left to the reviewer: see mandatory-login.ts.
+  if (!login?.signedIn || login.loginAgainAfterHours === undefined || login.loginAgainAfterHours === 0 || login.loginAgainAfterHours > 25) return [];
   const lifetimes = [
     ...(login.session?.tokens ?? []).map((t) => `令牌 ${t.key} 有效期约 ${t.expiresInHours} 小时`),
     ...(login.session?.cookies ?? []).filter((c) => c.expiresInHours !== undefined).map((c) => `Cookie ${c.name} 有效期约 ${c.expiresInHours} 小时`),

@@ -1,0 +1,29 @@
+/**
+ * Signing in again for a probe: the explorer recorded the path through the login screen (typed
+ * account, tapped 登录) to the screens behind it; replaying the shortest such path signs the
+ * probe's fresh launch in with the lab's account, so the session can then be measured.
+ */
+import type { UiSnapshot } from '../device/device-session.js';
+import type { ScreenEvent } from '../evidence/types.js';
+import type { ProbeContext } from './probe.js';
+import { replaySteps } from './replay.js';
+
+/** A login screen: a password field on screen. */
+export function showsLogin(snapshot: Pick<UiSnapshot, 'nodes'>): boolean {
+  return snapshot.nodes.some((n) => n.inputType === 'password');
+}
+
+/** The shallowest explored screen past the login: its path typed the password and it shows no password field. */
+export function signedInScreen(screens: readonly ScreenEvent[]): ScreenEvent | undefined {
+  return [...screens]
+    .filter((s) => s.steps.some((st) => st.action === 'type' && st.input === 'password') && !showsLogin(s))
+    .sort((a, b) => a.steps.length - b.steps.length)[0];
+}
+
+/** Replays the recorded sign-in path; true when the app then shows no login screen. */
+export async function signInAgain(ctx: ProbeContext): Promise<boolean> {
+  const target = signedInScreen(ctx.explored.screens);
+  if (!target || !ctx.testData) return false;
+  if (!(await replaySteps(ctx.device, target.steps, { data: ctx.testData }))) return false;
+  return !showsLogin(await ctx.device.snapshot());
+}
