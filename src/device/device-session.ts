@@ -57,6 +57,8 @@ export interface DeviceSession {
   selectOption?(locator: string, index: number): Promise<void>;
   /** Scrolls the main content down by about a screen. */
   scroll?(): Promise<void>;
+  /** Forgets what the app stored (cookies and web storage for H5; app data on native), so a recorded path starts signed out, as exploration did. */
+  clearAppData?(): Promise<void>;
   /** JS dialogs whose message matches are dismissed; all others accepted. */
   setDialogPolicy?(dismiss: RegExp): void;
   /**

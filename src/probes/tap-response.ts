@@ -13,6 +13,8 @@ import { SETUP_TAP_SCRIPT, timeTap, touchAndRead } from './tap-timing.js';
 
 /** At most this many taps are timed (each costs a relaunch). */
 export const MAX_TAPS = 4;
+/** Taps tried in all: a replay that lands elsewhere (a login kept from exploration, a changed list) leaves room for the next. */
+export const MAX_TAP_ATTEMPTS = 8;
 
 export interface TapCandidate {
   screen: ScreenEvent;
@@ -39,8 +41,9 @@ export async function measureTaps(ctx: ProbeContext): Promise<TapResponseFigures
   const started = ctx.now();
   const taps: TapResponseRecord[] = [];
   await ctx.web!.instrument('denied');
-  for (const candidate of tapCandidates(ctx.explored)) {
+  for (const candidate of tapCandidates(ctx.explored, MAX_TAP_ATTEMPTS)) {
     if (taps.length > 0 && ctx.now() - started > ctx.budgetMs) break;
+    if (taps.filter((t) => t.ms !== undefined).length >= MAX_TAPS) break;
     taps.push(await measureTap(ctx, candidate).catch((error: unknown) => ({
       steps: [...candidate.screen.steps, candidate.tap], screenId: candidate.screen.id, label: candidate.tap.label,
       reason: `计时失败（${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}）。`,

@@ -11,6 +11,7 @@ function recordingDevice(log: string[]): DeviceSession {
   return {
     platform: 'h5',
     launch: () => { log.push('launch'); return Promise.resolve(); },
+    clearAppData: () => { log.push('clear'); return Promise.resolve(); },
     tap: (locator) => { log.push(`tap ${locator}`); return Promise.resolve(); },
     typeText: (locator, text) => { log.push(`type ${locator}=${text}`); return Promise.resolve(); },
     back: () => { log.push('back'); return Promise.resolve(); },
@@ -29,7 +30,13 @@ void describe('replaySteps', () => {
     ];
     const ok = await replaySteps(recordingDevice(log), steps, { beforeTap: () => { log.push('mark'); return Promise.resolve(); }, data: { ...DEFAULT_TEST_DATA, password: 'Lab-Pass' } });
     assert.equal(ok, true);
-    assert.deepEqual(log, ['launch', 'type #pw=Lab-Pass', 'mark', 'tap #login']);
+    assert.deepEqual(log, ['clear', 'launch', 'type #pw=Lab-Pass', 'mark', 'tap #login'], 'a path that signs in starts signed out');
+  });
+
+  void it('keeps the app data for a path that does not sign in', async () => {
+    const log: string[] = [];
+    await replaySteps(recordingDevice(log), [{ action: 'launch', label: '打开' }, { action: 'tap', label: '点击「办事」', locator: '#a' }]);
+    assert.deepEqual(log, ['launch', 'tap #a']);
   });
 
   void it('answers false when a step cannot be replayed (a tap without locator)', async () => {

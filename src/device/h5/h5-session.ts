@@ -40,6 +40,15 @@ export class H5Session implements DeviceSession {
     await this.launch();
   }
 
+  async clearAppData(): Promise<void> {
+    await crashAware(async () => {
+      // Web storage and cookies are per origin: clear them from a page of the app's own origin.
+      await this.browser.url(this.startUrl);
+      await this.browser.execute('try { localStorage.clear(); sessionStorage.clear(); } catch (e) { /* storage disabled */ }');
+      await this.browser.deleteAllCookies();
+    });
+  }
+
   async snapshot(): Promise<UiSnapshot> {
     return crashAware(() => this.browser.execute<UiSnapshot, []>(SNAPSHOT_SCRIPT));
   }
