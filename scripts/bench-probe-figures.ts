@@ -12,6 +12,7 @@ import type { Verdict } from '../src/verdict/verdict.js';
 export const PROBE_CHECKS = ['online-duration-tracking', 'forced-media-upload', 'mandatory-login', 'stability', 'performance', 'ipv6-readiness', 'data-security'] as const;
 
 export const FIGURE_COLUMNS = ['app', 'periodic while idle', 'asked at launch', 'asked after taps', 'actionable granted/denied', 'FCP ms', 'interactive ms', 'worst long task ms',
+  'taps timed, worst/median ms', 'frames, janky, worst ms',
   'heap start/peak MB', 'heap growth MB/min', 'white screens', 'IPv6 loopback', 're-login', 'crashes'] as const;
 
 const DASH = '—';
@@ -49,6 +50,17 @@ export function launchCells(bundle: EvidenceBundle): [string, string, string] {
   return [show(m?.firstContentMs), show(m?.interactiveMs), show(m?.longTasks?.worstMs)];
 }
 
+/** Taps timed of those tried with their worst and median response; frames during the scroll gesture. */
+export function interactionCells(bundle: EvidenceBundle): [string, string] {
+  const m = bundle.probes?.performance.at(-1);
+  const taps = m?.taps;
+  const tapCell = !taps ? DASH : `${taps.taps.filter((t) => t.ms !== undefined).length}/${taps.taps.length}` +
+    (taps.worstMs === undefined ? ', none timed' : `, ${taps.worstMs}/${taps.medianMs ?? DASH}`);
+  const frames = m?.frames;
+  const frameCell = !frames ? DASH : frames.measurable ? `${frames.frames}, ${frames.janky}, ${frames.worstMs}${frames.scrolled ? '' : ' (no scroll)'}` : 'not measurable';
+  return [tapCell, frameCell];
+}
+
 /** Heap start/peak and growth per minute of the first idle window with samples. */
 export function heapCells(bundle: EvidenceBundle): [string, string] {
   const f = heapFigures(bundle.probes?.heap?.find((e) => e.samples.length > 0)?.samples ?? []);
@@ -69,13 +81,12 @@ export function otherCells(bundle: EvidenceBundle): [string, string, string] {
 
 /** App crashes recorded while exploring (`app-crash` events, read into `bundle.crashes`). */
 export function crashCell(bundle: EvidenceBundle): string {
-  // Typed loosely: the bench also tables runs written before crashes were recorded.
-  return String((bundle as { crashes?: readonly unknown[] }).crashes?.length ?? 0);
+  return String(bundle.crashes?.length ?? 0);
 }
 
 /** One row of the figures table. */
 export function figureRow(app: string, bundle: EvidenceBundle): string[] {
-  return [app, idleCell(bundle), ...permissionCells(bundle), ...launchCells(bundle), ...heapCells(bundle), ...otherCells(bundle), crashCell(bundle)];
+  return [app, idleCell(bundle), ...permissionCells(bundle), ...launchCells(bundle), ...interactionCells(bundle), ...heapCells(bundle), ...otherCells(bundle), crashCell(bundle)];
 }
 
 /** One row of the outcomes table: each probe-based check, the verdict, the wall time. */
