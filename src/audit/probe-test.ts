@@ -61,10 +61,6 @@ export async function runProbeTest(test: Mocha.Context, browser: WebdriverIO.Bro
     const summary = await probe.run(ctx);
     ctx.store.append({ type: 'probe-run', probe: probe.id, status: summary.status, message: summary.text, durationMs: Date.now() - started });
     await addDescription(summary.text, 'markdown');
-    if (summary.chart) {
-      ctx.store.putBlob('graph', summary.chart, 'png');
-      await addAttachment('周期性请求时间线', summary.chart, 'image/png');
-    }
     for (const a of summary.attachments ?? []) await addAttachment(a.name, a.content, a.type);
     if (summary.status === 'skipped') test.skip();
   } catch (error) {

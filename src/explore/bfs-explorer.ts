@@ -353,6 +353,7 @@ class Explorer {
   private async afterCrash(site: CrashSite, error: AppCrashedError): Promise<boolean> {
     this.current = undefined;
     const outcome = await this.recovery.recover(() => this.observe([this.launchStep], 0));
+    // observe() may have set the current screen before it failed: the app is not on it.
     if (!outcome.recovered) this.current = undefined;
     this.skipped.push({ screenId: site.screenId, label: site.actionLabel, reason: this.mask(crashSkipReason(site, error, outcome)), byPolicy: false });
     this.store.append(this.mask(appCrashEvent(site, error, outcome)));

@@ -57,7 +57,9 @@ export const networkIdleProbe: Probe = {
       all.push(...requests);
     }
     const chart = await periodicChartPng(all);
-    return { status: 'done', text: describe(windows, ctx.explored) + describeHeap(heap), ...(chart ? { chart } : {}), attachments: await heapAttachments(heap) };
+    if (chart) ctx.store.putBlob('graph', chart, 'png');
+    const charts = chart ? [{ name: '周期性请求时间线', content: chart, type: 'image/png' }] : [];
+    return { status: 'done', text: describe(windows, ctx.explored) + describeHeap(heap), attachments: [...charts, ...(await heapAttachments(heap))] };
   },
 };
 

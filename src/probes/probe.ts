@@ -58,9 +58,7 @@ export interface ProbeSummary {
   status: 'done' | 'skipped';
   /** One Chinese paragraph with the measured figures. */
   text: string;
-  /** Optional chart (PNG) for the report. */
-  chart?: Buffer;
-  /** More named attachments for the probe's test (other charts, raw samples). */
+  /** Named attachments for the probe's test (charts, raw samples); a probe stores the blobs it cites itself. */
   attachments?: ProbeAttachment[];
 }
 

@@ -2,10 +2,7 @@
 import sharp from 'sharp';
 import { periodicSeries } from '../checks/detectors/periodic-requests.js';
 import type { NetworkEvent } from '../evidence/types.js';
-
-function esc(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { svgText } from './line-chart.js';
 
 /** One row per periodic endpoint, a dot per request; undefined when nothing is periodic. */
 export function periodicChartSvg(requests: readonly NetworkEvent[]): string | undefined {
@@ -20,7 +17,7 @@ export function periodicChartSvg(requests: readonly NetworkEvent[]): string | un
   const rows = series.map((s, i) => {
     const y = top + i * rowH + 30;
     const dots = s.requests.map((r) => `<circle cx="${x(r.ts).toFixed(1)}" cy="${y}" r="5" fill="#c8161d"/>`).join('');
-    const label = `${esc(s.endpoint.replace(/^(\w+) https?:\/\/[^/]+/, '$1 '))}：${s.requests.length} 次，周期约 ${(s.periodMs / 1000).toFixed(1)} 秒`;
+    const label = `${svgText(s.endpoint.replace(/^(\w+) https?:\/\/[^/]+/, '$1 '))}：${s.requests.length} 次，周期约 ${(s.periodMs / 1000).toFixed(1)} 秒`;
     return `<text x="${left}" y="${y - 14}" font-size="14">${label}</text><line x1="${left}" y1="${y}" x2="${width - right}" y2="${y}" stroke="#ccc"/>${dots}`;
   }).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="Noto Sans CJK SC, sans-serif">` +

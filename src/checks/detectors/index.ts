@@ -15,7 +15,6 @@ import { detectStability } from './stability.js';
 import { detectDataSecurity } from './data-security.js';
 import { detectIpv6Readiness } from './ipv6-readiness.js';
 import { detectPerformance } from './performance.js';
-import { withHeapMemory } from './performance-memory.js';
 import type { Detector } from './types.js';
 
 export const DETECTORS: Partial<Record<CheckId, Detector>> = {
@@ -32,6 +31,6 @@ export const DETECTORS: Partial<Record<CheckId, Detector>> = {
   'complaint-channel': detectComplaintChannel,
   'stability': detectStability,
   'ipv6-readiness': detectIpv6Readiness,
-  'performance': withHeapMemory(detectPerformance),
+  'performance': detectPerformance,
   'data-security': detectDataSecurity,
 };

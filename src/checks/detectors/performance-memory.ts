@@ -10,7 +10,6 @@
 import type { HeapSamplesEvent } from '../../evidence/probe-types.js';
 import type { EvidenceBundle } from '../../evidence/types.js';
 import type { Detection, Finding } from '../result.js';
-import type { Detector } from './types.js';
 
 /** The figures of one idle window's heap samples (bytes, ms). */
 export interface HeapFigures {
@@ -57,6 +56,11 @@ export function mb(bytes: number): string {
   return `${value.toFixed(Math.abs(value) < 1 ? 2 : 1)} MB`;
 }
 
+/** A growth per minute as shown to reviewers: "+2.0 MB/分钟", "−0.12 MB/分钟". */
+export function growthPerMinuteText(bytes: number): string {
+  return `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}/分钟`;
+}
+
 /** Heap findings (peak over budget) and observations (the figures of each idle window). */
 export function heapDetection(bundle: EvidenceBundle): Pick<Detection, 'findings' | 'observations'> & { figures: (HeapFigures & { screenId?: string })[] } {
   const launchBudgets = bundle.probes?.performance.at(-1)?.budgets;
@@ -78,7 +82,7 @@ export function heapDetection(bundle: EvidenceBundle): Pick<Detection, 'findings
 }
 
 function observationText(f: HeapFigures): string {
-  const growth = `${f.growthPerMinuteBytes >= 0 ? '+' : '−'}${mb(Math.abs(f.growthPerMinuteBytes))}/分钟`;
+  const growth = growthPerMinuteText(f.growthPerMinuteBytes);
   return `空闲 ${(f.durationMs / 1000).toFixed(0)} 秒（${f.samples} 次采样）JS 堆由 ${mb(f.startBytes)} 变为 ${mb(f.endBytes)}，峰值 ${mb(f.peakBytes)}，增长约 ${growth}；` +
     '空闲时堆增长没有公认的判定阈值，仅作记录，不据此判定。';
 }
@@ -92,20 +96,5 @@ function heapFinding(event: HeapSamplesEvent, summary: string, text: string): Fi
     confidence: 0.8,
     severity: 'present',
     ...(event.screenId ? { screen: event.screenId } : {}),
-  };
-}
-
-/** The performance detector with the idle heap judged too: peak findings added, figures as observations and details. */
-export function withHeapMemory(detector: Detector): Detector {
-  return (bundle, settings) => {
-    const base = detector(bundle, settings);
-    const memory = heapDetection(bundle);
-    if (memory.figures.length === 0) return base;
-    return {
-      ...base,
-      findings: [...base.findings, ...memory.findings],
-      observations: [...(base.observations ?? []), ...(memory.observations ?? [])],
-      details: { ...base.details, heap: memory.figures },
-    };
   };
 }

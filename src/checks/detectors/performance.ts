@@ -5,13 +5,15 @@
  * the figure and the budget it broke (taps and frames: performance-interaction.ts); passes only
  * when every budgeted figure was measured and is within budget; inconclusive when nothing was
  * measured or the profile has no budgets.
- * The JS heap sampled while idle is judged in performance-memory.ts (wrapped around this detector in index.ts).
+ * The JS heap sampled while idle: performance-memory.ts (a peak over budget fails even when the launch was not measured).
  * Known limits: one launch on an emulated phone in a shared lab host; noisy, so budgets are the
  * "excessive" thresholds, not targets.
  */
 import type { PerformanceBudgets, PerformanceProbeEvent } from '../../evidence/probe-types.js';
-import type { Finding } from '../result.js';
+import type { Detection, Finding } from '../result.js';
+import type { EvidenceBundle } from '../../evidence/types.js';
 import { interactionFindings } from './performance-interaction.js';
+import { heapDetection } from './performance-memory.js';
 import type { Detector } from './types.js';
 
 type BudgetName = Exclude<keyof PerformanceBudgets, 'sources'>;
@@ -25,7 +27,20 @@ const FIGURES: { budget: BudgetName; what: string; unit: 'ms' | 'bytes'; read: (
 
 const show = (value: number, unit: 'ms' | 'bytes') => (unit === 'ms' ? `${value} ms` : `${(value / 1048576).toFixed(1)} MB`);
 
+/** Launch, taps and frames (launchDetection), and the idle heap (performance-memory.ts) in one result. */
 export const detectPerformance: Detector = (bundle) => {
+  const launch = launchDetection(bundle);
+  const memory = heapDetection(bundle);
+  if (memory.figures.length === 0) return launch;
+  return {
+    ...launch,
+    findings: [...launch.findings, ...memory.findings],
+    observations: [...(launch.observations ?? []), ...(memory.observations ?? [])],
+    details: { ...launch.details, heap: memory.figures },
+  };
+};
+
+function launchDetection(bundle: EvidenceBundle): Detection {
   const measured = bundle.probes?.performance.at(-1);
   if (!measured) return { findings: [], inconclusiveReason: '未测得启动性能（性能探针未运行或失败），无法判定。' };
   const details = { measured };
@@ -59,4 +74,4 @@ export const detectPerformance: Detector = (bundle) => {
     return { findings, details, inconclusiveReason: `${unmeasured.join('、')}未能测得，不能判定为通过。` };
   }
   return { findings, details };
-};
+}
