@@ -14,6 +14,12 @@ export interface UiSnapshot {
   nodes: UiNode[];
   /** More content below the fold: a scroll may reveal (or lazily load) more. */
   canScroll?: boolean;
+  /**
+   * True when the platform saw every tap-like handler of the page (H5: the listener recorder was
+   * installed before the app's first script ran). Then a node neither clickable nor `delegated`
+   * cannot respond to a tap and is not probed; otherwise control-like content is probed.
+   */
+  listenersObserved?: boolean;
   /** JS dialogs (alert/confirm/prompt) the page opened since the last snapshot, and how they were answered. */
   dialogs?: ObservedDialog[];
 }

@@ -34,7 +34,20 @@ export interface UiNode {
   label?: string;
   resourceId?: string;
   bounds: Bounds;
+  /**
+   * The node itself responds to a tap, by platform semantics or by a handler of its own
+   * (`tapSource` says which). A node that only a delegating ancestor may handle is not clickable:
+   * it carries `delegated` and the explorer decides whether it looks like a control.
+   */
   clickable: boolean;
+  /** Why the node is clickable (set with `clickable`; absent in evidence written before it was recorded). */
+  tapSource?: TapSource;
+  /**
+   * Not clickable itself, but an ancestor (document, body, the app root) listens to taps and
+   * dispatches by target (hand-written routers, `$(document).on('click', …)` without a readable
+   * selector): a control-like node here is a candidate to try.
+   */
+  delegated?: boolean;
   /** Clickable but covered by another element (a modal): a user cannot tap it now. */
   obscured?: boolean;
   editable: boolean;
@@ -46,6 +59,23 @@ export interface UiNode {
   locator?: string;
   platform: 'h5' | 'android' | 'ios' | 'harmonyos';
 }
+
+/**
+ * Why a node counts as tappable:
+ * - `native`: the platform says so (a link, button or form control; a native `clickable` flag);
+ * - `listener`: the page registered a tap-like listener (click, touch*, pointer*, mouse*, tap) or an `on…` handler on the node;
+ * - `framework`: a framework's own handler table names the node (Vue invokers, React props, jQuery delegated selectors);
+ * - `role`: an ARIA role of a control;
+ * - `cursor`: `cursor: pointer` where the parent has none (supporting signal only).
+ */
+export type TapSource = 'native' | 'listener' | 'framework' | 'role' | 'cursor';
+
+/**
+ * How the explorer found a candidate action: a node's own `TapSource`, `delegated` (a control-like
+ * node under a delegating ancestor) or `probed` (control-like content no known handler explains,
+ * tried and kept only when it changes something), or `scroll`.
+ */
+export type CandidateSource = TapSource | 'delegated' | 'probed' | 'scroll';
 
 /** One step of the path from launch to a screen, readable and replayable. */
 export interface Step {
@@ -142,10 +172,30 @@ export interface CoverageEvent {
   stoppedBy: 'exhausted' | 'time-budget' | 'action-cap' | 'error' | 'app-crash';
   skippedActions: { screenId: string; label: string; reason: string; byPolicy: boolean }[];
   /**
+   * Screens that show text or images but yielded no candidate action: the explorer could not
+   * understand them, so nothing behind them was seen and `complete` is false.
+   */
+  notUnderstood?: string[];
+  /** Per screen: candidates found and tried, by how they were found (absent in older evidence). */
+  perScreen?: ScreenCoverage[];
+  /**
    * A login screen was met. Without `signedIn`, whatever sits behind it was not explored,
    * so prohibitions cannot pass (src/checks/evaluate.ts).
    */
   loginWall?: { met: boolean; signedIn: boolean; screenId?: string; reason?: string };
+}
+
+/** What the explorer found and tried on one screen. */
+export interface ScreenCoverage {
+  screenId: string;
+  /** Candidate actions found on the screen, by how they were found. */
+  found: Partial<Record<CandidateSource, number>>;
+  /** Of those, how many were performed (skipped by policy, sampled list rows and learned global navigation are not). */
+  tried: Partial<Record<CandidateSource, number>>;
+  /** Tried probes/delegated candidates that changed nothing (no new screen, dialog, request or in-place view). */
+  noEffect?: number;
+  /** False when the screen shows content but yielded no candidate. */
+  understood: boolean;
 }
 
 export interface RunIssueEvent {
