@@ -18,7 +18,7 @@ const LOGIN_VERB = '(?:登录|登陆|登入|log ?in|sign ?in)';
 
 /** A login control in its own right: 登录, 登陆, 立即登陆, 账号登录, 登录/注册, Sign in. */
 export const LOGIN_TEXT = new RegExp(
-  `^(?:立即|马上|快速|安全|账号|帐号|账户|密码|用户|手机号?|短信|验证码)?${LOGIN_VERB}(?:\\s*(?:/|\\||或|／)\\s*注册)?$|^注册\\s*(?:/|\\||或|／)\\s*${LOGIN_VERB}$`,
+  `^(?:立即|马上|快速|安全|账号|帐号|账户|密码|用户|手机号?|短信|验证码)?${LOGIN_VERB}(?:\\s*[/|／｜或]?\\s*注册)?$|^注册\\s*[/|／｜或]?\\s*${LOGIN_VERB}$`,
   'i',
 );
 

@@ -20,7 +20,7 @@ const button = (text: string) => node('button', { text, clickable: true });
 const inputs = (nodes: UiNode[]) => fillSteps(nodes).map((s) => s.input);
 
 void describe('login words', () => {
-  for (const word of ['登陆', '立即登陆', '立即登录', '登录/注册', '登 录', '账号登陆', 'Sign in']) {
+  for (const word of ['登陆', '立即登陆', '立即登录', '登录/注册', '登录 | 注册', '登录注册', '注册/登录', '登 录', '账号登陆', 'Sign in', 'LOGIN']) {
     void it(`takes 「${word}」 for the login control of a form with a password`, () => {
       const login = button(word);
       const nodes = [body(), input('请输入账号'), password(), login, button('注册账号')];
@@ -28,6 +28,13 @@ void describe('login words', () => {
       assert.equal(isLoginControl(login, nodes), true);
     });
   }
+
+  void it('does not take 退出登录, 登录记录, 注册账号 or 忘记密码 for a login control', () => {
+    for (const word of ['退出登录', '登录记录', '注册账号', '忘记密码', '登录后查看更多']) {
+      const control = button(word);
+      assert.equal(isLoginControl(control, [body(), input('账号'), password(), control]), false, word);
+    }
+  });
 
   void it('fills the form before 登陆 and does not take 注册账号 for the login (the antd-mobile app of the issue)', () => {
     const login = button('登陆');
