@@ -19,9 +19,12 @@ export async function attachCheckEvidence(outDir: string, result: CheckResult, b
     const name = `${result.findings.includes(finding) ? '问题' : '依据'} ${index + 1}`;
     await addAttachment(`${name}：说明`, findingText(finding), 'text/plain');
     const annotated = await annotatedEvidence(outDir, finding, result.title, bundle, store);
-    if (annotated) {
+    if (annotated?.ref) {
       finding.evidence.push(annotated.ref);
       await addAttachment(`${name}：标注截图`, annotated.png, 'image/png');
+    } else if (annotated) {
+      // Nothing to box: the plain screenshot, never an "annotated" one with no box on it.
+      await addAttachment(`${name}：截图（没有可标注的界面元素）`, annotated.png, 'image/png');
     }
   }
   await attachProbeEvidence(result, bundle);
@@ -49,7 +52,7 @@ async function annotatedEvidence(outDir: string, finding: Finding, title: string
   if (!screen?.screenshot) return undefined;
   const file = join(outDir, screen.screenshot.path);
   if (!existsSync(file)) return undefined;
-  const annotations = finding.bounds ? [{ bounds: finding.bounds, label: title }] : [];
-  const png = await annotateScreenshot(readFileSync(file), annotations, screen.viewport.devicePixelRatio);
+  if (!finding.bounds) return { png: readFileSync(file) };
+  const png = await annotateScreenshot(readFileSync(file), [{ bounds: finding.bounds, label: title }], screen.viewport.devicePixelRatio);
   return { png, ref: store.putBlob('annotated-screenshot', png, 'png') };
 }

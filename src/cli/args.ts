@@ -1,5 +1,5 @@
 /** Command-line parsing (node:util parseArgs), with one clear sentence for every mistake. */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AuditError } from '../core/errors.js';
 import type { RunArgs } from '../runner/run-audit.js';
 
@@ -17,13 +17,41 @@ export const USAGE = `Usage:
 
 Exit codes: 0 pass, 1 a violation was found (fail), 2 inconclusive or the audit could not run.`;
 
-function toNumber(name: string, value: string | undefined, integer: boolean): number | undefined {
+function toNumber(name: string, value: string | undefined, integer: boolean, unit = ''): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n <= 0) {
-    throw new AuditError('usage', `--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${value}".`);
+    throw new AuditError('usage', `--${name} must be a positive ${integer ? 'integer' : 'number'}${unit}, got "${value}".`);
   }
   return n;
+}
+
+const RUN_OPTIONS = {
+  app: { type: 'string' }, device: { type: 'string' }, out: { type: 'string' }, budget: { type: 'string' },
+  credentials: { type: 'string' }, exempt: { type: 'string', multiple: true }, 'appium-port': { type: 'string' },
+  'max-actions': { type: 'string' }, 'no-report': { type: 'boolean' }, debug: { type: 'boolean' }, lexicon: { type: 'string' },
+  'test-data': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const STRING_OPTIONS = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === 'string').map(([name]) => `--${name}`));
+
+/**
+ * `--budget -5` as `--budget=-5`: parseArgs takes a value starting with a dash for another option
+ * and answers "argument is ambiguous"; a negative number is a value, to be judged as such.
+ */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (STRING_OPTIONS.has(arg) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 /** Parses the options of `run`. */
@@ -31,15 +59,10 @@ export function parseRunArgs(argv: string[]): RunArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       strict: true,
       allowPositionals: false,
-      options: {
-        app: { type: 'string' }, device: { type: 'string' }, out: { type: 'string' }, budget: { type: 'string' },
-        credentials: { type: 'string' }, exempt: { type: 'string', multiple: true }, 'appium-port': { type: 'string' },
-        'max-actions': { type: 'string' }, 'no-report': { type: 'boolean' }, debug: { type: 'boolean' }, lexicon: { type: 'string' },
-        'test-data': { type: 'string' },
-      },
+      options: RUN_OPTIONS,
     });
   } catch (error) {
     throw new AuditError('usage', `${(error as Error).message.split('\n')[0]} (see govapp-audit --help).`);
@@ -51,7 +74,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
   if (v.app !== undefined) args.app = v.app;
   if (v.device !== undefined) args.device = v.device;
   if (v.out !== undefined) args.out = v.out;
-  const budget = toNumber('budget', v.budget, false);
+  const budget = toNumber('budget', v.budget, false, ' of seconds');
   if (budget !== undefined) args.budget = budget;
   if (v.credentials !== undefined) args.credentials = v.credentials;
   if (port !== undefined) args.appiumPort = port;

@@ -1,13 +1,12 @@
 /**
- * Forms: which controls submit a form, the steps that fill it with test data first, and what
- * makes a screen a login screen (a password input and a login control).
+ * Forms: which controls submit a form, and the steps that fill it with test data first (the
+ * lab's account in the account field of a login form). What makes a screen a login screen lives
+ * in login-form.ts.
  */
 import { normalizeText } from '../checks/text-match.js';
 import type { Step, UiNode } from '../evidence/types.js';
-import { describeKey, testDataKeyFor } from './test-data.js';
-
-const SUBMIT_TEXT = /登录|登 录|提交|保存|确定|确认|查询|搜索|下一步|注册|发送|申请|办理|log ?in|sign ?in|submit/i;
-const LOGIN_TEXT = /^(登录|登 录|立即登录|账号登录|密码登录|log ?in|sign ?in)$/i;
+import { accountField, controlText, LOGIN_CONFIRM_TEXT, LOGIN_TEXT, loginControls, NEXT_TEXT, SUBMIT_TEXT } from './login-form.js';
+import { describeKey, testDataKeyFor, type TestDataKey } from './test-data.js';
 
 function fillable(node: UiNode): boolean {
   return !node.obscured && node.locator !== undefined && node.bounds.width > 0 &&
@@ -25,6 +24,7 @@ function uncheckedConsent(node: UiNode): boolean {
 /** The steps that fill every visible input and select of the screen with test data, and tick consent boxes. */
 export function fillSteps(nodes: UiNode[]): Step[] {
   const steps: Step[] = [];
+  const account = accountField(nodes);
   for (const node of nodes) {
     if (uncheckedConsent(node)) {
       steps.push({ action: 'tap', label: `勾选「${normalizeText(node.label || node.fullText).slice(0, 20)}」`, locator: node.locator!, text: normalizeText(node.label || node.fullText).slice(0, 30) });
@@ -36,29 +36,35 @@ export function fillSteps(nodes: UiNode[]): Step[] {
       steps.push({ action: 'select', label: `在「${name}」中选择第 1 项`, locator: node.locator!, option: 1 });
       continue;
     }
-    const key = testDataKeyFor(node);
+    const key: TestDataKey = node === account ? 'username' : testDataKeyFor(node);
     steps.push({ action: 'type', label: `在「${name}」中输入${describeKey(key)}`, locator: node.locator!, input: key });
   }
   return steps;
 }
 
-/** True when tapping `node` plausibly submits the screen's form (a submit-like text, or inside a form). */
+/** True when tapping `node` plausibly submits the screen's form (a submit-like text, a login control, or inside a form). */
 export function isSubmitControl(node: UiNode, byId: Map<number, UiNode>): boolean {
-  const text = normalizeText(node.fullText || node.label || node.text);
+  const text = controlText(node);
   if (text.length <= 12 && SUBMIT_TEXT.test(text)) return true;
+  if (isLoginControl(node, [...byId.values()])) return true;
   for (let p = node.parent; p !== null; p = byId.get(p)?.parent ?? null) {
     if (byId.get(p)?.role === 'form') return node.role === 'button' || node.inputType === 'submit';
   }
   return false;
 }
 
-/** A login screen: a visible password input and a login control. */
+/** A login screen: a visible password input and a control that signs in (login-form.ts). */
 export function isLoginScreen(nodes: UiNode[]): boolean {
-  const password = nodes.some((n) => n.editable && n.inputType === 'password' && !n.obscured);
-  return password && nodes.some((n) => n.clickable && !n.obscured && LOGIN_TEXT.test(normalizeText(n.fullText || n.label || n.text)));
+  return loginControls(nodes).length > 0;
 }
 
-/** True when the control is the login control of a login screen. */
-export function isLoginControl(node: UiNode): boolean {
-  return LOGIN_TEXT.test(normalizeText(node.fullText || node.label || node.text));
+/**
+ * True when the control signs in. With the screen's `nodes`, exactly the controls of
+ * `loginControls`; without them (callers that already know the screen is a login screen), any
+ * login word, and 进入/确定/下一步.
+ */
+export function isLoginControl(node: UiNode, nodes?: UiNode[]): boolean {
+  if (nodes) return loginControls(nodes).includes(node);
+  const text = controlText(node);
+  return LOGIN_TEXT.test(text) || LOGIN_CONFIRM_TEXT.test(text) || NEXT_TEXT.test(text);
 }

@@ -28,13 +28,27 @@ export const DEFAULT_TEST_DATA: TestData = {
 
 const BY_LABEL: [RegExp, TestDataKey][] = [
   [/密码|password/i, 'password'],
-  [/账号|帐号|用户名|登录名|account|user/i, 'username'],
+  [/账号|帐号|账户|帐户|用户名|登录名|登陆名|工号|学号|account|user/i, 'username'],
   [/身份证|证件号/, 'idNumber'],
   [/手机|电话|联系方式|phone|mobile/i, 'phone'],
   [/验证码|code/i, 'code'],
   [/邮箱|email/i, 'email'],
   [/地址/, 'address'],
   [/姓名|名字|联系人|name/i, 'name'],
+];
+
+/** The element's own id when its locator ends with one (H5: `form > #account`). */
+export function ownId(node: UiNode): string | undefined {
+  return /#([A-Za-z][\w-]*)$/.exec(node.locator ?? '')?.[1];
+}
+
+const BY_ID: [RegExp, TestDataKey][] = [
+  [/^(?:pwd|pass)/i, 'password'],
+  [/user|account|login/i, 'username'],
+  [/id_?card|idno|sfz/i, 'idNumber'],
+  [/mobile|phone|tel/i, 'phone'],
+  [/captcha|sms_?code|verify/i, 'code'],
+  [/e_?mail/i, 'email'],
 ];
 
 /** The test-data key for an editable node, from its input type, then its label or placeholder. */
@@ -47,6 +61,9 @@ export function testDataKeyFor(node: UiNode): TestDataKey {
   }
   const label = `${node.label ?? ''} ${node.resourceId ?? ''}`;
   for (const [pattern, key] of BY_LABEL) if (pattern.test(label)) return key;
+  // Last, the element's own id (H5 `#mobile`, `#idcard`): ids are less telling than labels.
+  const id = ownId(node) ?? '';
+  for (const [pattern, key] of BY_ID) if (pattern.test(id)) return key;
   return 'text';
 }
 

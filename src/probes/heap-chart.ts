@@ -1,6 +1,6 @@
 /** The "JS 堆内存随时间变化" chart (PNG from SVG with sharp): one line per idle window, figures in the subtitle. */
 import sharp from 'sharp';
-import { growthPerMinuteText, heapFigures, mb } from '../checks/detectors/performance-memory.js';
+import { heapFigures, heapTrendText, mb } from '../checks/detectors/performance-memory.js';
 import type { HeapSamplesEvent } from '../evidence/probe-types.js';
 import { lineChartSvg } from './line-chart.js';
 
@@ -12,7 +12,7 @@ export function heapChartSvg(events: readonly HeapSamplesEvent[]): string | unde
   const first = heapFigures(withSamples[0]?.samples ?? []);
   if (!first) return undefined;
   const subtitle = withSamples.length === 1
-    ? `起 ${mb(first.startBytes)} · 末 ${mb(first.endBytes)} · 峰值 ${mb(first.peakBytes)} · 增长约 ${growthPerMinuteText(first.growthPerMinuteBytes)}`
+    ? `起 ${mb(first.startBytes)} · 末 ${mb(first.endBytes)} · 峰值 ${mb(first.peakBytes)} · ${heapTrendText(first)}`
     : `${withSamples.length} 个空闲窗口，每窗口从重新启动后计时`;
   return lineChartSvg({
     title: HEAP_CHART_TITLE,

@@ -5,7 +5,7 @@
  */
 import type { EvidenceStore } from '../evidence/store.js';
 import type { HeapSamplesEvent, PerformanceBudgets } from '../evidence/probe-types.js';
-import { growthPerMinuteText, heapFigures, mb } from '../checks/detectors/performance-memory.js';
+import { heapFigures, heapTrendText, mb } from '../checks/detectors/performance-memory.js';
 import type { Cdp } from './cdp.js';
 import { HEAP_CHART_TITLE, heapChartPng } from './heap-chart.js';
 import type { ProbeAttachment } from './probe.js';
@@ -75,8 +75,7 @@ export function describeHeap(events: readonly HeapSamplesEvent[]): string {
   const parts = events.flatMap((e) => {
     const f = heapFigures(e.samples);
     if (!f) return [];
-    const growth = growthPerMinuteText(f.growthPerMinuteBytes);
-    return [`空闲期间 JS 堆（${f.samples} 次采样）：起 ${mb(f.startBytes)}，末 ${mb(f.endBytes)}，峰值 ${mb(f.peakBytes)}，增长约 ${growth}`];
+    return [`空闲期间 JS 堆（${f.samples} 次采样）：起 ${mb(f.startBytes)}，末 ${mb(f.endBytes)}，峰值 ${mb(f.peakBytes)}，${heapTrendText(f)}`];
   });
   return parts.length > 0 ? `${parts.join('；')}。` : '空闲期间未能读取 JS 堆。';
 }

@@ -21,7 +21,14 @@ void describe('parseRunArgs', () => {
   });
 
   void it('rejects a budget that is not a positive number', () => {
-    for (const budget of ['abc', '0', '-5', 'Infinity']) assertAuditError(() => parseRunArgs(['--budget', budget]), 'usage', /--budget/);
+    for (const budget of ['abc', '0', '-5', '-0.5', 'Infinity']) {
+      assertAuditError(() => parseRunArgs(['--budget', budget]), 'usage', new RegExp(`--budget must be a positive number of seconds, got "${budget}"`));
+    }
+  });
+
+  void it('reads a negative number after an option as its value, not as another option', () => {
+    assertAuditError(() => parseRunArgs(['--max-actions', '-3']), 'usage', /--max-actions must be a positive integer, got "-3"/);
+    assertAuditError(() => parseRunArgs(['--budget', '--app']), 'usage', /ambiguous/);
   });
 
   void it('rejects a non-integer --max-actions', () => {

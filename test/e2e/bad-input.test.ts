@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from './run-cli.js';
+import { runCli, startCli } from './run-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'e2e-bad-'));
 
@@ -76,6 +76,20 @@ describe('bad input', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('an output folder that cannot be created, under /dev/null or /proc', async () => {
+    assertOneSentenceError(await runCli(['run', '--out', '/dev/null/x']), /Cannot write to --out \/dev\/null\/x \(ENOTDIR\)/);
+    // Node's recursive mkdir retries /proc's ENOENT forever: this run used to hang.
+    const { child, done } = startCli(['run', '--out', '/proc/x']);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const result = await done.finally(() => clearTimeout(timer));
+    assert.equal(result.signal, null, 'the run answered within 30 s');
+    assertOneSentenceError(result, /Cannot write to --out \/proc\/x \(ENOENT\); choose a writable folder/);
+  });
+
+  it('a negative budget is a budget that is not positive, not an ambiguous option', async () => {
+    assertOneSentenceError(await runCli(['run', '--budget', '-5']), /--budget must be a positive number of seconds, got "-5"/);
   });
 
   it('an unknown option, and a report for a folder with no run', async () => {

@@ -57,8 +57,8 @@ void describe('heap chart', () => {
     assert.equal((heapChartSvg([heapEvent(), heapEvent({ screenId: 's1' })])!.match(/<polyline /g) ?? []).length, 2);
   });
 
-  void it('says a shrinking heap with a minus sign', () => {
-    assert.match(describeHeap([heapEvent({ samples: samples(5, 4, -0.5) })]), /起 4\.0 MB，末 2\.0 MB，峰值 4\.0 MB，增长约 −30\.0 MB\/分钟/);
+  void it('says a shrinking heap shrank', () => {
+    assert.match(describeHeap([heapEvent({ samples: samples(5, 4, -0.5) })]), /起 4\.0 MB，末 2\.0 MB，峰值 4\.0 MB，下降约 30\.0 MB\/分钟/);
   });
 });
 

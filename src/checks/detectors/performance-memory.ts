@@ -61,6 +61,27 @@ export function growthPerMinuteText(bytes: number): string {
   return `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}/分钟`;
 }
 
+/** Below this slope (bytes per minute) the heap is described as steady. */
+export const STEADY_BYTES_PER_MINUTE = 50 * 1024;
+
+/** Below this difference (bytes) start and end are not said to disagree with the slope. */
+const ENDPOINTS_DIFFER_BYTES = 100 * 1024;
+
+/**
+ * How the heap moved, in words that follow the figures: 增长约 +x when it grew, 下降约 x when it
+ * shrank, 基本不变 when the slope is about 0; when the slope and start→end point opposite ways (a
+ * collection just before the end), both are given rather than one word that contradicts the other.
+ */
+export function heapTrendText(f: Pick<HeapFigures, 'startBytes' | 'endBytes' | 'growthPerMinuteBytes'>): string {
+  const slope = f.growthPerMinuteBytes;
+  if (Math.abs(slope) < STEADY_BYTES_PER_MINUTE) return `基本不变（${growthPerMinuteText(slope)}）`;
+  const change = f.endBytes - f.startBytes;
+  if (Math.abs(change) >= ENDPOINTS_DIFFER_BYTES && Math.sign(change) !== Math.sign(slope)) {
+    return `起止相比${change > 0 ? '上升' : '下降'} ${mb(Math.abs(change))}，期间有起伏（拟合斜率 ${growthPerMinuteText(slope)}）`;
+  }
+  return slope > 0 ? `增长约 ${growthPerMinuteText(slope)}` : `下降约 ${mb(-slope)}/分钟`;
+}
+
 /** Heap findings (peak over budget) and observations (the figures of each idle window). */
 export function heapDetection(bundle: EvidenceBundle): Pick<Detection, 'findings' | 'observations'> & { figures: (HeapFigures & { screenId?: string })[] } {
   const launchBudgets = bundle.probes?.performance.at(-1)?.budgets;
@@ -82,9 +103,8 @@ export function heapDetection(bundle: EvidenceBundle): Pick<Detection, 'findings
 }
 
 function observationText(f: HeapFigures): string {
-  const growth = growthPerMinuteText(f.growthPerMinuteBytes);
-  return `空闲 ${(f.durationMs / 1000).toFixed(0)} 秒（${f.samples} 次采样）JS 堆由 ${mb(f.startBytes)} 变为 ${mb(f.endBytes)}，峰值 ${mb(f.peakBytes)}，增长约 ${growth}；` +
-    '空闲时堆增长没有公认的判定阈值，仅作记录，不据此判定。';
+  return `空闲 ${(f.durationMs / 1000).toFixed(0)} 秒（${f.samples} 次采样）JS 堆由 ${mb(f.startBytes)} 变为 ${mb(f.endBytes)}，峰值 ${mb(f.peakBytes)}，${heapTrendText(f)}；` +
+    '空闲时堆内存的变化趋势没有公认的判定阈值，仅作记录，不据此判定。';
 }
 
 function heapFinding(event: HeapSamplesEvent, summary: string, text: string): Finding {

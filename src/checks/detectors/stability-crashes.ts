@@ -6,6 +6,7 @@
  */
 import type { AppCrashEvent, EvidenceBundle, RunIssueEvent } from '../../evidence/types.js';
 import type { Finding } from '../result.js';
+import { NO_ELEMENT_TO_BOX } from './stability-cause.js';
 
 /** Run-issue messages that mean the app (or its session) died: the only crash evidence of older runs. */
 const CRASH_ISSUE = /crash|崩溃|closed|disconnected/i;
@@ -44,6 +45,8 @@ function recordedCrash(bundle: EvidenceBundle, crash: AppCrashEvent): Finding {
   if (node) {
     finding.nodeId = node.id;
     finding.bounds = node.bounds;
+  } else if (screen) {
+    finding.summary = finding.summary.replace(/。$/, `（${NO_ELEMENT_TO_BOX}）。`);
   }
   return finding;
 }
