@@ -10,6 +10,7 @@ import { ocrScreens, type OcrPassStats } from '../ocr/ocr-screens.js';
 import { planOcr } from '../ocr/regions.js';
 import { createOcrPool } from '../ocr/tesseract-pool.js';
 import { readRunConfigFromEnv } from '../runner/run-config.js';
+import { runSecrets } from '../runner/run-secrets.js';
 
 /** Runs the OCR pass and records its events; resolves to the pass's cost figures. */
 export async function runOcrTest(): Promise<OcrPassStats> {
@@ -20,7 +21,7 @@ export async function runOcrTest(): Promise<OcrPassStats> {
   const engine = createOcrPool(Math.max(1, Math.min(2, availableParallelism(), regions)));
   try {
     const { events, stats } = await ocrScreens(bundle.screens, run.outDir, engine);
-    const store = new EvidenceStore(run.outDir);
+    const store = new EvidenceStore(run.outDir, runSecrets(run));
     for (const event of events) store.append(event);
     await addDescription(
       `识别了 ${stats.screensRead}/${stats.screensSeen} 个界面（其余界面的文字均可从界面结构读取），共 ${stats.regionsRead} 个区域，` +
