@@ -53,6 +53,7 @@ async function attachExploration(store: EvidenceStore, coverage: CoverageEvent):
   }
   const html = transitionGraphHtml(bundle, thumbnails);
   store.putBlob('graph', html, 'html');
-  await addAttachment('界面跳转图', html, 'text/html');
-  await addAttachment('探索覆盖 (JSON)', JSON.stringify(coverage, null, 2), 'application/json');
+  // Allure attachments do not go through the store: masked here with the store's secrets.
+  await addAttachment('界面跳转图', store.secrets.text(html), 'text/html');
+  await addAttachment('探索覆盖 (JSON)', JSON.stringify(store.secrets.value(coverage), null, 2), 'application/json');
 }

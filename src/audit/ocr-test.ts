@@ -29,7 +29,7 @@ export async function runOcrTest(): Promise<OcrPassStats> {
       'markdown',
     );
     const words = events.map((e) => ({ screen: e.screenId, regions: e.regions, text: e.words.map((w) => w.text).join(' ') }));
-    await addAttachment('识别结果 (JSON)', JSON.stringify({ stats, words }, null, 2), 'application/json');
+    await addAttachment('识别结果 (JSON)', JSON.stringify(store.secrets.value({ stats, words }), null, 2), 'application/json');
     return stats;
   } finally {
     await engine.terminate();

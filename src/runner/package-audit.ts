@@ -19,6 +19,7 @@ import { generateAllureReport, writeAllureEnvironment } from '../report/allure-r
 import { buildVerdict, exitCodeFor } from '../verdict/verdict.js';
 import { writeVerdict } from '../verdict/write-verdict.js';
 import { markFinished, prepareOutDir } from './out-dir.js';
+import { maskTextFilesUnder } from './mask-out-files.js';
 import type { RunListener, RunOutcome } from './run-audit.js';
 import { articleSuiteOf } from '../audit/article-suites.js';
 
@@ -73,6 +74,7 @@ export async function runPackageAudit(
     permissions: facts.permissions.map((p) => p.name), facts: blob,
   };
   const verdictPath = writeVerdict(outDir, options.secrets.value(verdict));
+  maskTextFilesUnder(resultsDir, options.secrets);
   markFinished(outDir);
   const outcome: RunOutcome = { verdict, verdictPath, exitCode: exitCodeFor(verdict.outcome) };
   if (options.noReport) return outcome;

@@ -28,6 +28,9 @@ void describe('the test account under the output folder', () => {
     const events = readFileSync(join(out, 'evidence', 'events.jsonl'), 'utf8');
     assert.match(events, /"url":"[^"]*\/api\/login"/, 'the login request was recorded');
     assert.match(events, /"probe":"network-idle"[^\n]*\/api\/sync|\/api\/sync[^\n]*"probe":"network-idle"/, 'the idle probe recorded the account-carrying heartbeat');
+    const probeRuns = events.split('\n').filter((l) => l.includes('"type":"probe-run"')).map((l) => JSON.parse(l) as { probe: string; message?: string });
+    assert.equal(new Set(probeRuns.map((r) => r.probe)).size, probeRuns.length, 'one probe-run record per probe');
+    assert.ok(probeRuns.every((r) => !r.message?.includes('[object Object]')));
     assert.ok(existsSync(join(out, 'report', 'index.html')), `the report was generated: ${run.stdout}`);
     assertNoSecretIn(out, account);
     assert.equal(`${run.stdout}${run.stderr}`.includes(account.password), false, 'the terminal output holds the password');
