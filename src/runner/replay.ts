@@ -16,6 +16,7 @@ import { normalizeText } from '../checks/text-match.js';
 import { loadCredentials, type Credentials } from '../config/credentials.js';
 import { AuditError } from '../core/errors.js';
 import { isAppCrash } from '../device/device-session.js';
+import { loadDeviceProfile } from '../devices/profile.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { EvidenceBundle, ScreenEvent } from '../evidence/types.js';
 import { secretMask } from '../evidence/secret-mask.js';
@@ -130,11 +131,22 @@ function crashReplayed(replayDir: string, check: CheckId, finding: Finding, step
   return { exitCode, check, finding, message, resultFile };
 }
 
-/** --credentials of the replay, else the run's account (runAccount); a credentials file gone since the run falls back to the profile's. */
+/**
+ * --credentials of the replay, else the run's account (runAccount). A credentials file gone since the run
+ * (a profile's account lived in the run's scratch folder) falls back to the named profile's account.
+ */
 function credentialsFor(args: ReplayArgs, config: RunConfig): Credentials | undefined {
   if (args.credentials) return loadCredentials(args.credentials);
-  const file = config.credentialsFile && existsSync(config.credentialsFile) ? config.credentialsFile : undefined;
-  return runAccount({ credentialsFile: file, device: config.device });
+  if (config.credentialsFile && existsSync(config.credentialsFile)) return runAccount(config);
+  return runAccount({ device: config.device }) ?? profileAccount(config.device.name);
+}
+
+function profileAccount(name: string): Credentials | undefined {
+  try {
+    return loadDeviceProfile(name).testAccount;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when the check's detector, on the replayed screen, reports the finding again. */

@@ -36,7 +36,7 @@ import { assertReachable } from './reachability.js';
 import { runPackageAudit } from './package-audit.js';
 import { writeLogFilters } from './log-filters.js';
 import { maskTextFilesUnder } from './mask-out-files.js';
-import { runAccount, runSecrets } from './run-secrets.js';
+import { accountForWorkers, runAccount, runSecrets } from './run-secrets.js';
 import type { SecretMask } from '../evidence/secret-mask.js';
 
 export interface RunArgs {
@@ -111,11 +111,10 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       outDir,
       scratchDir,
       app: { target: target.kind === 'url' ? target.url : target.dir, platform: 'h5', url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
-      device,
+      ...accountForWorkers(args.credentials, device, scratchDir),
       budgetSeconds,
       maxActions: args.maxActions ?? device.exploration?.maxActions ?? 300,
       exemptions,
-      ...(args.credentials ? { credentialsFile: resolve(args.credentials) } : {}),
       ...logFiltersFor(args, device, scratchDir),
       appiumPort,
       chromedriverPort: await freePort(),

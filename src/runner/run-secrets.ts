@@ -3,6 +3,8 @@
  * first, else the device profile's `testAccount`. Every writer of the output folder masks with
  * `runSecrets(run)`; only the explorer, the probes' sign-in and replays see the account itself.
  */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadCredentials, type Credentials } from '../config/credentials.js';
 import type { DeviceProfile } from '../devices/profile.js';
 import { secretMask, type SecretMask } from '../evidence/secret-mask.js';
@@ -17,6 +19,20 @@ export interface AccountSource {
 export function runAccount(run: AccountSource): Credentials | undefined {
   if (run.credentialsFile) return loadCredentials(run.credentialsFile);
   return run.device.testAccount;
+}
+
+/**
+ * How the account reaches the workers: as the path of a file, never inside run-config.json (which
+ * lands in the output folder). A profile's `testAccount` is moved to a 0600 file in the run's scratch
+ * folder (removed with it) and left out of the device written to the run configuration.
+ */
+export function accountForWorkers<D extends DeviceProfile>(credentialsArg: string | undefined, device: D, scratchDir: string): { credentialsFile?: string; device: D } {
+  const { testAccount, ...publicDevice } = device;
+  if (credentialsArg !== undefined) return { credentialsFile: resolve(credentialsArg), device: publicDevice as D };
+  if (!testAccount) return { device };
+  const file = join(scratchDir, 'test-account.json');
+  writeFileSync(file, JSON.stringify(testAccount), { mode: 0o600 });
+  return { credentialsFile: file, device: publicDevice as D };
 }
 
 /** The mask of the run's account (`noSecrets` when there is none), for every writer of the output folder. */

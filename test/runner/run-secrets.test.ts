@@ -9,7 +9,10 @@ import { readCheckResult, writeCheckResult } from '../../src/audit/results.js';
 import { MASKED } from '../../src/evidence/secret-mask.js';
 import { writeLogFilters } from '../../src/runner/log-filters.js';
 import { maskTextFilesUnder } from '../../src/runner/mask-out-files.js';
-import { runAccount, runSecrets } from '../../src/runner/run-secrets.js';
+import { accountForWorkers, runAccount, runSecrets } from '../../src/runner/run-secrets.js';
+import { loadDeviceProfile } from '../../src/devices/profile.js';
+import { DEFAULT_DEVICE } from '../../src/core/paths.js';
+import { statSync } from 'node:fs';
 
 const fileAccount = { username: 'file-user', password: 'disk-secret' };
 const profileAccount = { username: 'profile-user', password: 'profile-secret' };
@@ -28,6 +31,26 @@ void describe('runAccount / runSecrets', () => {
     assert.equal(runAccount({ device: {} }), undefined);
     assert.equal(runSecrets({ device: {} }).active, false);
     assert.equal(runSecrets({ credentialsFile: credentialsFile(), device: { testAccount: profileAccount } }).text('disk-secret profile-secret'), `${MASKED} profile-secret`);
+  });
+});
+
+void describe('accountForWorkers', () => {
+  const device = { ...loadDeviceProfile(DEFAULT_DEVICE), testAccount: profileAccount };
+
+  void it("moves a profile's account to a 0600 file in the scratch folder and out of the device written to run-config.json", () => {
+    const scratch = dir();
+    const { credentialsFile, device: written } = accountForWorkers(undefined, device, scratch);
+    assert.equal(JSON.stringify(written).includes('profile-secret'), false);
+    assert.ok(credentialsFile?.startsWith(scratch));
+    assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
+    assert.deepEqual(runAccount({ credentialsFile, device: written }), profileAccount);
+  });
+
+  void it('passes --credentials as an absolute path and still drops the profile account', () => {
+    const file = credentialsFile();
+    const { credentialsFile: passed, device: written } = accountForWorkers(file, device, dir());
+    assert.equal(passed, file);
+    assert.equal(written.testAccount, undefined);
   });
 });
 
