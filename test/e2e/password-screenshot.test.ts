@@ -49,8 +49,8 @@ void describe('a typed password in a screenshot', () => {
     await session.settle();
     const inputs = (await session.snapshot()).nodes.filter((n) => n.role === 'input');
     const field = (type: string): UiNode => inputs.find((n) => n.inputType === type) ?? assert.fail(`no ${type} input`);
-    await session.typeText!(field('text').locator!, account.username);
-    await session.typeText!(field('password').locator!, account.password);
+    await session.typeText(field('text').locator!, account.username);
+    await session.typeText(field('password').locator!, account.password);
     const png = await session.screenshot();
     const ratio = (await session.snapshot()).viewport.devicePixelRatio;
     const read = async (node: UiNode) => (await recognizeRegion(ocr, new Map(), png, node.bounds, ratio)).words.map((w) => w.text).join('').toLowerCase();

@@ -42,7 +42,7 @@ void describe('accountForWorkers', () => {
     const { credentialsFile, device: written } = accountForWorkers(undefined, device, scratch);
     assert.equal(JSON.stringify(written).includes('profile-secret'), false);
     assert.ok(credentialsFile?.startsWith(scratch));
-    assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
+    assert.equal(statSync(credentialsFile!).mode & 0o777, 0o600);
     assert.deepEqual(runAccount({ credentialsFile, device: written }), profileAccount);
   });
 
