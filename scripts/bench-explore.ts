@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEVICE, SAMPLES_DIR } from '../src/core/paths.js';
 import { loadDeviceProfile } from '../src/devices/profile.js';
+import { secretMask } from '../src/evidence/secret-mask.js';
 import { EvidenceStore, readEvidenceBundle } from '../src/evidence/store.js';
 import { exploreBreadthFirst } from '../src/explore/bfs-explorer.js';
 import { randomWalk } from '../src/explore/random-walk.js';
@@ -61,7 +62,7 @@ try {
       await session.drainNetwork();
       const credentials = credentialsOf(app);
       const started = Date.now();
-      const coverage = await exploreBreadthFirst(session, new EvidenceStore(out), { budgetMs, maxActions: 10_000, launchLabel: '启动', ...(credentials ? { credentials } : {}) });
+      const coverage = await exploreBreadthFirst(session, new EvidenceStore(out, secretMask(credentials)), { budgetMs, maxActions: 10_000, launchLabel: '启动', ...(credentials ? { credentials } : {}) });
       const seconds = (Date.now() - started) / 1000;
       const visited = readEvidenceBundle(out).screens.map((s) => ({ url: s.url, title: s.title }));
       if (values.profile) process.stderr.write(`${app}: explorer\n${formatProfile(profile)}\n  states: ${visited.map((v) => `${v.title} ${routeKey(v.url)}`).join(', ')}\n`);

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import type { CheckResult, Finding } from '../checks/result.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import { annotateScreenshot } from '../evidence/annotate.js';
-import { EvidenceStore } from '../evidence/store.js';
+import type { EvidenceStore } from '../evidence/store.js';
 import { attachProbeEvidence } from './probe-attachments.js';
 
 const OUTCOME_ZH = { pass: '通过', fail: '不通过', inconclusive: '无法判定', 'not-applicable': '不适用' } as const;
 
 /** Adds description, per-finding annotated screenshots and texts, and the raw result JSON. */
-export async function attachCheckEvidence(outDir: string, result: CheckResult, bundle: EvidenceBundle): Promise<void> {
+export async function attachCheckEvidence(store: EvidenceStore, result: CheckResult, bundle: EvidenceBundle): Promise<void> {
+  const { outDir } = store;
   await addDescription(describe(result), 'markdown');
-  const store = new EvidenceStore(outDir);
   const cited = [...result.findings, ...(result.observations ?? [])].slice(0, 12);
   for (const [index, finding] of cited.entries()) {
     const name = `${result.findings.includes(finding) ? '问题' : '依据'} ${index + 1}`;

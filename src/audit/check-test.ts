@@ -7,10 +7,11 @@ import type { CheckId } from '../checks/catalog.js';
 import type { DetectorSettings } from '../checks/detectors/types.js';
 import { loadLexicon } from '../config/lexicon.js';
 import { evaluateCheck } from '../checks/evaluate.js';
-import { readEvidenceBundle } from '../evidence/store.js';
+import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import { readRunConfigFromEnv, type RunConfig } from '../runner/run-config.js';
 import { writeProgress } from '../runner/progress.js';
+import { runSecrets } from '../runner/run-secrets.js';
 import { attachCheckEvidence } from './allure-evidence.js';
 import { writeCheckResult } from './results.js';
 
@@ -44,9 +45,11 @@ export async function runCheckTest(test: Mocha.Context, id: CheckId): Promise<vo
   const run = readRunConfigFromEnv();
   writeProgress(run.outDir, { phase: 'checking', check: id });
   const bundle = bundleFor(run.outDir);
-  const result = evaluateCheck(id, bundle, { exemptions: run.exemptions, settings: settingsFor(run) });
-  await attachCheckEvidence(run.outDir, result, bundle);
-  writeCheckResult(run.outDir, result);
+  const secrets = runSecrets(run);
+  // Masked once here: the result feeds the Allure attachments, results/<id>.json and the test's error message.
+  const result = secrets.value(evaluateCheck(id, bundle, { exemptions: run.exemptions, settings: settingsFor(run) }));
+  await attachCheckEvidence(new EvidenceStore(run.outDir, secrets), result, bundle);
+  writeCheckResult(run.outDir, result, secrets);
   switch (result.outcome) {
     case 'pass': return;
     case 'fail': throw new ViolationError(`${result.title}：${result.findings.map((f) => f.summary).join('\n')}`);

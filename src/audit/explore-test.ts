@@ -7,15 +7,16 @@ import { H5Session } from '../device/h5/h5-session.js';
 import { exploreBreadthFirst } from '../explore/bfs-explorer.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { CoverageEvent } from '../evidence/types.js';
-import { readRunConfigFromEnv, type RunConfig } from '../runner/run-config.js';
-import { loadCredentials, type Credentials } from '../config/credentials.js';
+import { readRunConfigFromEnv } from '../runner/run-config.js';
+import { runAccount, runSecrets } from '../runner/run-secrets.js';
 import { writeProgress } from '../runner/progress.js';
 import { transitionGraphHtml } from './transition-graph.js';
 
 /** Explores the app within the run's budget and records evidence; throws when nothing was seen. */
 export async function runExploreTest(browser: WebdriverIO.Browser): Promise<CoverageEvent> {
   const run = readRunConfigFromEnv();
-  const store = new EvidenceStore(run.outDir);
+  const account = runAccount(run);
+  const store = new EvidenceStore(run.outDir, runSecrets(run));
   const budgetMs = run.budgetSeconds * 1000;
   writeProgress(run.outDir, { phase: 'exploring', screens: 0, actions: 0, elapsedMs: 0, budgetMs });
   const exploration = run.device.exploration ?? {};
@@ -24,23 +25,18 @@ export async function runExploreTest(browser: WebdriverIO.Browser): Promise<Cove
     budgetMs,
     maxActions: run.maxActions,
     launchLabel: `打开 ${run.app.url}`,
-    ...credentialsOf(run),
+    ...(account ? { credentials: account } : {}),
     ...(run.testData ? { testData: run.testData } : {}),
     onProgress: (p) => writeProgress(run.outDir, { phase: 'exploring', ...p, budgetMs }),
   });
   writeProgress(run.outDir, { phase: 'exploring', screens: coverage.screens, actions: coverage.actions, elapsedMs: coverage.durationMs, budgetMs });
-  await attachExploration(run.outDir, coverage);
+  await attachExploration(store, coverage);
   if (coverage.screens === 0) throw new Error('探索未能获取任何界面');
   return coverage;
 }
 
-/** The lab's test account: --credentials first, else the device profile's; only ever handed to the explorer. */
-function credentialsOf(run: RunConfig): { credentials?: Credentials } {
-  if (run.credentialsFile) return { credentials: loadCredentials(run.credentialsFile) };
-  return run.device.testAccount ? { credentials: run.device.testAccount } : {};
-}
-
-async function attachExploration(outDir: string, coverage: CoverageEvent): Promise<void> {
+async function attachExploration(store: EvidenceStore, coverage: CoverageEvent): Promise<void> {
+  const { outDir } = store;
   const bundle = readEvidenceBundle(outDir);
   await addDescription(
     `探索了 ${coverage.screens} 个界面（完整探索 ${coverage.screensFullyExplored} 个），执行 ${coverage.actions} 次操作，用时 ${(coverage.durationMs / 1000).toFixed(1)} 秒；` +
@@ -56,7 +52,8 @@ async function attachExploration(outDir: string, coverage: CoverageEvent): Promi
     thumbnails.set(screen.id, thumb.toString('base64'));
   }
   const html = transitionGraphHtml(bundle, thumbnails);
-  new EvidenceStore(outDir).putBlob('graph', html, 'html');
-  await addAttachment('界面跳转图', html, 'text/html');
-  await addAttachment('探索覆盖 (JSON)', JSON.stringify(coverage, null, 2), 'application/json');
+  store.putBlob('graph', html, 'html');
+  // Allure attachments do not go through the store: masked here with the store's secrets.
+  await addAttachment('界面跳转图', store.secrets.text(html), 'text/html');
+  await addAttachment('探索覆盖 (JSON)', JSON.stringify(store.secrets.value(coverage), null, 2), 'application/json');
 }

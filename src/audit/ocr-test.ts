@@ -10,6 +10,7 @@ import { ocrScreens, type OcrPassStats } from '../ocr/ocr-screens.js';
 import { planOcr } from '../ocr/regions.js';
 import { createOcrPool } from '../ocr/tesseract-pool.js';
 import { readRunConfigFromEnv } from '../runner/run-config.js';
+import { runSecrets } from '../runner/run-secrets.js';
 
 /** Runs the OCR pass and records its events; resolves to the pass's cost figures. */
 export async function runOcrTest(): Promise<OcrPassStats> {
@@ -20,7 +21,7 @@ export async function runOcrTest(): Promise<OcrPassStats> {
   const engine = createOcrPool(Math.max(1, Math.min(2, availableParallelism(), regions)));
   try {
     const { events, stats } = await ocrScreens(bundle.screens, run.outDir, engine);
-    const store = new EvidenceStore(run.outDir);
+    const store = new EvidenceStore(run.outDir, runSecrets(run));
     for (const event of events) store.append(event);
     await addDescription(
       `识别了 ${stats.screensRead}/${stats.screensSeen} 个界面（其余界面的文字均可从界面结构读取），共 ${stats.regionsRead} 个区域，` +
@@ -28,7 +29,7 @@ export async function runOcrTest(): Promise<OcrPassStats> {
       'markdown',
     );
     const words = events.map((e) => ({ screen: e.screenId, regions: e.regions, text: e.words.map((w) => w.text).join(' ') }));
-    await addAttachment('识别结果 (JSON)', JSON.stringify({ stats, words }, null, 2), 'application/json');
+    await addAttachment('识别结果 (JSON)', JSON.stringify(store.secrets.value({ stats, words }), null, 2), 'application/json');
     return stats;
   } finally {
     await engine.terminate();

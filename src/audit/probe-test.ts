@@ -4,14 +4,15 @@
  * and show the figures in the probe's Allure test.
  */
 import { addAttachment, addDescription } from '@wdio/allure-reporter';
-import { loadCredentials } from '../config/credentials.js';
 import { H5Session } from '../device/h5/h5-session.js';
 import { DEFAULT_TEST_DATA, type TestData } from '../explore/test-data.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import { h5WebTools } from '../probes/h5/web-tools.js';
 import { probeById } from '../probes/index.js';
 import type { ProbeContext } from '../probes/probe.js';
+import { runAndRecord } from '../probes/probe-run.js';
 import { readRunConfigFromEnv, type RunConfig } from '../runner/run-config.js';
+import { runAccount, runSecrets } from '../runner/run-secrets.js';
 import { serveFolder } from '../runner/sample-server.js';
 import { writeProgress } from '../runner/progress.js';
 
@@ -28,7 +29,7 @@ export function probeBudgetMs(probeId: string, budgetSeconds: number): number {
 
 /** Test data for replayed paths: the lab's account (--credentials, else the profile's) over the defaults, as the explorer typed it. */
 function testDataOf(run: RunConfig): TestData {
-  const account = run.credentialsFile ? loadCredentials(run.credentialsFile) : run.device.testAccount;
+  const account = runAccount(run);
   return { ...DEFAULT_TEST_DATA, ...run.testData, ...(account ? { username: account.username, password: account.password } : {}) };
 }
 
@@ -37,7 +38,7 @@ function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: strin
   const folder = run.app.name !== undefined ? run.app.target : undefined;
   return {
     device: new H5Session(browser, run.app.url, exploration.settleQuietMs, exploration.settleMaxMs),
-    store: new EvidenceStore(run.outDir),
+    store: new EvidenceStore(run.outDir, runSecrets(run)),
     explored: readEvidenceBundle(run.outDir),
     appUrl: run.app.url,
     ...(run.device.budgets ? { budgets: run.device.budgets } : {}),
@@ -49,23 +50,17 @@ function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: strin
   };
 }
 
-/** Runs one probe inside a mocha test; a probe error is recorded and reported, never hidden. */
+/** Runs one probe inside a mocha test; a probe error is recorded (one record) and reported, never hidden. */
 export async function runProbeTest(test: Mocha.Context, browser: WebdriverIO.Browser, probeId: string): Promise<void> {
   const run = readRunConfigFromEnv();
   const probe = probeById(probeId);
   if (!probe) throw new Error(`unknown probe ${probeId}`);
   writeProgress(run.outDir, { phase: 'checking', check: `探针 ${probe.id}` });
   const ctx = contextFor(browser, run, probeId);
-  const started = Date.now();
-  try {
-    const summary = await probe.run(ctx);
-    ctx.store.append({ type: 'probe-run', probe: probe.id, status: summary.status, message: summary.text, durationMs: Date.now() - started });
-    await addDescription(summary.text, 'markdown');
-    for (const a of summary.attachments ?? []) await addAttachment(a.name, a.content, a.type);
-    if (summary.status === 'skipped') test.skip();
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    ctx.store.append({ type: 'probe-run', probe: probe.id, status: 'error', message, durationMs: Date.now() - started });
-    throw error;
-  }
+  const summary = await runAndRecord(probe, ctx);
+  const secrets = ctx.store.secrets;
+  await addDescription(secrets.text(summary.text), 'markdown');
+  for (const a of summary.attachments ?? []) await addAttachment(a.name, typeof a.content === 'string' ? secrets.text(a.content) : a.content, a.type);
+  // Outside runAndRecord: mocha's skip() throws, which must not become a second (error) record.
+  if (summary.status === 'skipped') test.skip();
 }

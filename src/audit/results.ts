@@ -3,14 +3,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckId } from '../checks/catalog.js';
 import type { CheckResult } from '../checks/result.js';
+import type { SecretMask } from '../evidence/secret-mask.js';
 
 export const RESULTS_DIR = 'results';
 
-/** Writes one check's result (worker side). */
-export function writeCheckResult(outDir: string, result: CheckResult): void {
+/** Writes one check's result (worker side), masked: findings quote request bodies and URLs. */
+export function writeCheckResult(outDir: string, result: CheckResult, secrets: SecretMask): void {
   const dir = join(outDir, RESULTS_DIR);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${result.id}.json`), JSON.stringify(result, null, 2));
+  writeFileSync(join(dir, `${result.id}.json`), JSON.stringify(secrets.value(result), null, 2));
 }
 
 /** Reads one check's result, or undefined when the worker never wrote it. */

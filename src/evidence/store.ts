@@ -1,26 +1,39 @@
 /**
  * The evidence store: an append-only JSON-lines log of typed events plus blobs named by their sha256.
  * The hash in the name lets an auditor verify that a cited file was not changed.
+ * Every writer (explorer, probes, OCR, audit attachments, replays, package reading) goes through it,
+ * so it is where the test account is masked: every event and every text blob, before it is written
+ * and hashed. Binary blobs (screenshots, charts) are stored as they are: a password field renders masked.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../core/hash.js';
 import type { BlobRef, EvidenceBundle, EvidenceEvent } from './types.js';
 import { addProbeEvent, isProbeEvent } from './probe-types.js';
+import type { SecretMask } from './secret-mask.js';
 
 export const EVIDENCE_DIR = 'evidence';
 export const EVENTS_FILE = 'events.jsonl';
 
-/** Writes events and blobs under `<outDir>/evidence/`. */
+/** Blob extensions stored byte for byte; every other blob is text and is masked. */
+const BINARY_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'webp', 'gif', 'zip', 'gz']);
+
+/** True for a file extension (without the dot) whose content is binary: stored unmasked. */
+export function isBinaryExtension(extension: string): boolean {
+  return BINARY_EXTENSIONS.has(extension.toLowerCase());
+}
+
+/** Writes events and blobs under `<outDir>/evidence/`, masking the run's secrets (pass `noSecrets` when there are none). */
 export class EvidenceStore {
   readonly dir: string;
-  constructor(readonly outDir: string) {
+  constructor(readonly outDir: string, readonly secrets: SecretMask) {
     this.dir = join(outDir, EVIDENCE_DIR);
     mkdirSync(this.dir, { recursive: true });
   }
 
   /** Stores a blob under its hash (idempotent) and returns a reference relative to the output folder. */
-  putBlob(kind: BlobRef['kind'], data: Buffer | string, extension: string): BlobRef {
+  putBlob(kind: BlobRef['kind'], raw: Buffer | string, extension: string): BlobRef {
+    const data = this.maskBlob(raw, extension);
     const hash = sha256(data);
     const name = `${hash}.${extension}`;
     const file = join(this.dir, name);
@@ -28,9 +41,18 @@ export class EvidenceStore {
     return { kind, path: `${EVIDENCE_DIR}/${name}`, sha256: hash };
   }
 
-  /** Appends one event as a JSON line. */
+  /** Appends one event as a JSON line, masked. */
   append(event: EvidenceEvent): void {
-    appendFileSync(join(this.dir, EVENTS_FILE), JSON.stringify(event) + '\n');
+    appendFileSync(join(this.dir, EVENTS_FILE), JSON.stringify(this.secrets.value(event)) + '\n');
+  }
+
+  private maskBlob(data: Buffer | string, extension: string): Buffer | string {
+    if (!this.secrets.active) return data;
+    if (typeof data === 'string') return this.secrets.text(data);
+    if (isBinaryExtension(extension)) return data;
+    const text = data.toString('utf8');
+    const masked = this.secrets.text(text);
+    return masked === text ? data : masked;
   }
 }
 

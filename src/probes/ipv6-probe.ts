@@ -7,6 +7,7 @@
 import type { Ipv6ProbeEvent } from '../evidence/probe-types.js';
 import type { NetworkEvent } from '../evidence/types.js';
 import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
+import { errorSentence } from './probe-run.js';
 
 export const ipv6Probe: Probe = {
   id: 'ipv6',
@@ -14,12 +15,14 @@ export const ipv6Probe: Probe = {
   async run(ctx: ProbeContext): Promise<ProbeSummary> {
     const web = ctx.web;
     if (!web) return skipped('该平台尚不支持 IPv6 探针。');
-    if (!web.serveOverIpv6) {
-      const event: Ipv6ProbeEvent = { type: 'ipv6-probe', mode: 'not-tested', reason: '应用以网址提供，无法在本机改用 IPv6 提供服务；需在支持 IPv6 的网络中测试。' };
-      ctx.store.append(event);
-      return skipped(event.reason!);
+    if (!web.serveOverIpv6) return notTested(ctx, '应用以网址提供，无法在本机改用 IPv6 提供服务；需在支持 IPv6 的网络中测试。');
+    let server: { url: string; close(): Promise<void> };
+    try {
+      server = await web.serveOverIpv6();
+    } catch (error) {
+      // A host without IPv6 loopback says nothing about the app: not tested, not a probe failure.
+      return notTested(ctx, `本机无法在 IPv6 回环地址 [::1] 上提供服务（${errorSentence(error)}），未能测试。`);
     }
-    const server = await web.serveOverIpv6();
     try {
       await web.drainRequests('ipv6');
       web.flushRequests();
@@ -39,6 +42,13 @@ export const ipv6Probe: Probe = {
     }
   },
 };
+
+/** One `not-tested` event and a skipped summary with the same reason. */
+function notTested(ctx: ProbeContext, reason: string): ProbeSummary {
+  const event: Ipv6ProbeEvent = { type: 'ipv6-probe', mode: 'not-tested', reason };
+  ctx.store.append(event);
+  return skipped(reason);
+}
 
 /** Failed requests of the app's own origin (third parties and the browser's favicon are not the app's IPv6 problem). */
 export function ownFailures(requests: readonly NetworkEvent[], baseUrl: string): string[] {

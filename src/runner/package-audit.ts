@@ -12,12 +12,14 @@ import type { CheckResult } from '../checks/result.js';
 import type { CheckId } from '../checks/catalog.js';
 import { TOOL } from '../core/tool.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
+import type { SecretMask } from '../evidence/secret-mask.js';
 import { inspectPackage, renderInspectText } from '../package/index.js';
 import { writeAllureTest, type AllureStatus } from '../report/allure-results-writer.js';
 import { generateAllureReport, writeAllureEnvironment } from '../report/allure-report.js';
 import { buildVerdict, exitCodeFor } from '../verdict/verdict.js';
 import { writeVerdict } from '../verdict/write-verdict.js';
 import { markFinished, prepareOutDir } from './out-dir.js';
+import { maskTextFilesUnder } from './mask-out-files.js';
 import type { RunListener, RunOutcome } from './run-audit.js';
 import { articleSuiteOf } from '../audit/article-suites.js';
 
@@ -26,14 +28,14 @@ const STATUS: Record<CheckResult['outcome'], AllureStatus> = { pass: 'passed', f
 /** Runs the static-only audit of a package; throws AuditError('bad-package') for a hostile or broken file. */
 export async function runPackageAudit(
   target: Extract<AppTarget, { kind: 'package' }>,
-  options: { out: string; deviceProfile: string; exemptions: Partial<Record<CheckId, string>>; noReport: boolean },
+  options: { out: string; deviceProfile: string; exemptions: Partial<Record<CheckId, string>>; noReport: boolean; secrets: SecretMask },
   listener: RunListener,
 ): Promise<RunOutcome> {
   const startedAt = new Date();
   listener.phase(`读取安装包：${target.file}`);
   const facts = await inspectPackage(target.file);
   const outDir = prepareOutDir(options.out);
-  const store = new EvidenceStore(outDir);
+  const store = new EvidenceStore(outDir, options.secrets);
   const blob = store.putBlob('package', JSON.stringify(facts, null, 2), 'json');
   store.append({ type: 'package', facts, blob });
   const results = evaluateAll(readEvidenceBundle(outDir), { exemptions: options.exemptions });
@@ -71,7 +73,8 @@ export async function runPackageAudit(
     format: facts.format, packageName: facts.identity.packageName, ...(facts.identity.versionName ? { versionName: facts.identity.versionName } : {}),
     permissions: facts.permissions.map((p) => p.name), facts: blob,
   };
-  const verdictPath = writeVerdict(outDir, verdict);
+  const verdictPath = writeVerdict(outDir, options.secrets.value(verdict));
+  maskTextFilesUnder(resultsDir, options.secrets);
   markFinished(outDir);
   const outcome: RunOutcome = { verdict, verdictPath, exitCode: exitCodeFor(verdict.outcome) };
   if (options.noReport) return outcome;

@@ -16,14 +16,16 @@ import { normalizeText } from '../checks/text-match.js';
 import { loadCredentials, type Credentials } from '../config/credentials.js';
 import { AuditError } from '../core/errors.js';
 import { isAppCrash } from '../device/device-session.js';
+import { loadDeviceProfile } from '../devices/profile.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { EvidenceBundle, ScreenEvent } from '../evidence/types.js';
-import { masker } from '../explore/mask.js';
+import { secretMask } from '../evidence/secret-mask.js';
 import { runStep } from '../explore/step-runner.js';
 import { DEFAULT_TEST_DATA } from '../explore/test-data.js';
 import type { Verdict } from '../verdict/verdict.js';
 import { startH5Device } from './h5-device.js';
 import { RUN_CONFIG_FILE, type RunConfig } from './run-config.js';
+import { runAccount } from './run-secrets.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
 
 export interface ReplayArgs { outDir: string; finding: number; credentials?: string }
@@ -71,8 +73,9 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
   const device = await startH5Device(config.device, server?.url ?? config.app.url).catch(async (error: unknown) => { await server?.close(); throw error; });
   const replayDir = join(outDir, 'replay', `finding-${args.finding}`);
   mkdirSync(replayDir, { recursive: true });
-  const store = new EvidenceStore(replayDir);
-  const mask = masker(credentials ? [credentials.password, credentials.username] : []);
+  const secrets = secretMask(credentials);
+  const store = new EvidenceStore(replayDir, secrets);
+  const mask = secrets.value;
   try {
     const { session } = device;
     session.setDialogPolicy(/退出登录|注销|删除|清空|解绑|退出/);
@@ -82,7 +85,7 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
         await runStep(session, step, { ...DEFAULT_TEST_DATA, ...config.testData, ...(credentials ?? {}) });
         if (step.action !== 'type' && step.action !== 'select') await session.settle();
       } catch (error) {
-        if (isAppCrash(error)) return crashReplayed(replayDir, check, finding, i + 2, error.kind);
+        if (isAppCrash(error)) return crashReplayed(replayDir, check, finding, i + 2, error.kind, mask);
         return { exitCode: 2, check, finding, message: `回放第 ${i + 2} 步「${step.label}」失败：${mask(error instanceof Error ? error.message.split('\n')[0]! : String(error))}` };
       }
     }
@@ -104,7 +107,7 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
       message: reproduced ? `已复现：在「${snapshot.title}」上再次发现${finding.text ? `「${finding.text}」` : '该问题'}。` : `未复现：回放到「${snapshot.title}」后，${check} 检测未再发现${finding.text ? `「${finding.text}」` : '该问题'}。`,
     };
     const resultFile = join(replayDir, 'replay.json');
-    writeFileSync(resultFile, JSON.stringify({ ...result, finding: { summary: finding.summary, text: finding.text, steps: finding.steps?.map((s) => s.label) }, url: snapshot.url, at: new Date().toISOString() }, null, 2));
+    writeFileSync(resultFile, JSON.stringify(mask({ ...result, finding: { summary: finding.summary, text: finding.text, steps: finding.steps?.map((s) => s.label) }, url: snapshot.url, at: new Date().toISOString() }), null, 2));
     return { ...result, resultFile };
   } finally {
     await device.close();
@@ -116,7 +119,7 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
  * The app died while the path was replayed. A stability finding whose last step is the one that
  * crashed it is reproduced (the crash is the finding); any other finding could not be replayed.
  */
-function crashReplayed(replayDir: string, check: CheckId, finding: Finding, stepNumber: number, kind: string): ReplayResult {
+function crashReplayed(replayDir: string, check: CheckId, finding: Finding, stepNumber: number, kind: string, mask: <T>(v: T) => T): ReplayResult {
   const step = finding.steps?.[stepNumber - 1];
   const reproduced = check === 'stability' && stepNumber === finding.steps?.length;
   const message = reproduced
@@ -124,14 +127,26 @@ function crashReplayed(replayDir: string, check: CheckId, finding: Finding, step
     : `回放第 ${stepNumber} 步「${step?.label ?? ''}」时应用崩溃（${kind}），无法回放到该发现的界面。`;
   const resultFile = join(replayDir, 'replay.json');
   const exitCode = reproduced ? 0 : 2;
-  writeFileSync(resultFile, JSON.stringify({ exitCode, check, message, finding: { summary: finding.summary, text: finding.text, steps: finding.steps?.map((s) => s.label) }, crashedAtStep: stepNumber, at: new Date().toISOString() }, null, 2));
+  writeFileSync(resultFile, JSON.stringify(mask({ exitCode, check, message, finding: { summary: finding.summary, text: finding.text, steps: finding.steps?.map((s) => s.label) }, crashedAtStep: stepNumber, at: new Date().toISOString() }), null, 2));
   return { exitCode, check, finding, message, resultFile };
 }
 
+/**
+ * --credentials of the replay, else the run's account (runAccount). A credentials file gone since the run
+ * (a profile's account lived in the run's scratch folder) falls back to the named profile's account.
+ */
 function credentialsFor(args: ReplayArgs, config: RunConfig): Credentials | undefined {
   if (args.credentials) return loadCredentials(args.credentials);
-  if (config.credentialsFile && existsSync(config.credentialsFile)) return loadCredentials(config.credentialsFile);
-  return config.device.testAccount;
+  if (config.credentialsFile && existsSync(config.credentialsFile)) return runAccount(config);
+  return runAccount({ device: config.device }) ?? profileAccount(config.device.name);
+}
+
+function profileAccount(name: string): Credentials | undefined {
+  try {
+    return loadDeviceProfile(name).testAccount;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when the check's detector, on the replayed screen, reports the finding again. */

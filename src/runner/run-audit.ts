@@ -35,6 +35,9 @@ import { assertH5SystemDependencies } from './system-check.js';
 import { assertReachable } from './reachability.js';
 import { runPackageAudit } from './package-audit.js';
 import { writeLogFilters } from './log-filters.js';
+import { maskTextFilesUnder } from './mask-out-files.js';
+import { accountForWorkers, runAccount, runSecrets } from './run-secrets.js';
+import type { SecretMask } from '../evidence/secret-mask.js';
 
 export interface RunArgs {
   app?: string;
@@ -82,7 +85,8 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
     throw new AuditError('usage', `--budget must be a number of seconds between 1 and 86400, got "${String(args.budget)}".`);
   }
   if (target.kind === 'package') {
-    return runPackageAudit(target, { out: args.out ?? join('reports', `audit-${timestamp()}`), deviceProfile: device.name, exemptions, noReport: args.noReport === true }, listener);
+    const secrets = runSecrets({ credentialsFile: args.credentials !== undefined ? resolve(args.credentials) : undefined, device });
+    return runPackageAudit(target, { out: args.out ?? join('reports', `audit-${timestamp()}`), deviceProfile: device.name, exemptions, noReport: args.noReport === true, secrets }, listener);
   }
   assertPlatformBuilt(device);
   assertH5SystemDependencies();
@@ -107,11 +111,10 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       outDir,
       scratchDir,
       app: { target: target.kind === 'url' ? target.url : target.dir, platform: 'h5', url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
-      device,
+      ...accountForWorkers(args.credentials, device, scratchDir),
       budgetSeconds,
       maxActions: args.maxActions ?? device.exploration?.maxActions ?? 300,
       exemptions,
-      ...(args.credentials ? { credentialsFile: resolve(args.credentials) } : {}),
       ...logFiltersFor(args, device, scratchDir),
       appiumPort,
       chromedriverPort: await freePort(),
@@ -135,8 +138,8 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
 
 /** Masks the test account in Appium's log when there is one (see log-filters.ts). */
 function logFiltersFor(args: RunArgs, device: DeviceProfile, scratchDir: string): { logFiltersFile?: string } {
-  const account = args.credentials !== undefined ? loadCredentials(args.credentials) : device.testAccount;
-  return account ? { logFiltersFile: writeLogFilters(scratchDir, account) } : {};
+  const account = runAccount({ credentialsFile: args.credentials !== undefined ? resolve(args.credentials) : undefined, device });
+  return account ? { logFiltersFile: writeLogFilters(scratchDir, runSecrets({ device: { testAccount: account } })) } : {};
 }
 
 function assertPlatformBuilt(device: DeviceProfile): void {
@@ -169,7 +172,7 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
     const launcher = new Launcher(WDIO_CONFIG, {});
     // The testrunner's own console output (per-test errors of checks that failed by design) goes to a
     // log file; the person at the terminal sees our progress and summary.
-    const restore = redirectStdout(join(outDir, 'logs', 'testrunner.log'));
+    const restore = redirectStdout(join(outDir, 'logs', 'testrunner.log'), runSecrets(config));
     try {
       await launcher.run();
     } finally {
@@ -185,6 +188,7 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
 
 /** Merges the worker's results into verdict.json, the Allure environment and the report. */
 async function finish(config: RunConfig, incompleteReason: string | undefined, noReport: boolean, listener?: RunListener): Promise<RunOutcome> {
+  const secrets = runSecrets(config);
   const bundle = readEvidenceBundle(config.outDir);
   const results: Partial<Record<CheckId, CheckResult>> = {};
   for (const id of CHECK_IDS) {
@@ -192,7 +196,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     if (result) results[id] = result;
   }
   const runnerFailure = !incompleteReason && Object.keys(results).length === 0 ? firstRunIssue(bundle.issues) : undefined;
-  const verdict = buildVerdict({
+  const verdict = secrets.value(buildVerdict({
     tool: config.tool,
     app: { target: config.app.target, platform: 'h5', ...(config.app.name ? { name: config.app.name } : {}) },
     device: { profile: config.device.name, label: config.device.label, platform: config.device.platform },
@@ -202,18 +206,20 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     results,
     coverage: bundle.coverage,
     ...(incompleteReason ?? runnerFailure ? { incompleteReason: incompleteReason ?? runnerFailure } : {}),
-  });
+  }));
   const verdictPath = writeVerdict(config.outDir, verdict);
+  // What WebdriverIO wrote (the Allure reporter's results, its logs) is masked before anything reads it.
+  for (const dir of ['allure-results', 'logs']) maskTextFilesUnder(join(config.outDir, dir), secrets);
   markFinished(config.outDir);
   const outcome: RunOutcome = { verdict, verdictPath, exitCode: exitCodeFor(verdict.outcome) };
   if (noReport) return outcome;
   listener?.phase('生成 Allure 报告');
   try {
-    writeAllureEnvironment(join(config.outDir, 'allure-results'), {
+    writeAllureEnvironment(join(config.outDir, 'allure-results'), secrets.value({
       app: config.app.target, device: config.device.label, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
       explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
       loginWall: verdict.coverage.loginWall ? (verdict.coverage.loginWall.signedIn ? '已用测试账号登录' : '未能登录，登录后的界面未探索') : '未遇到',
-    });
+    }));
     outcome.reportPath = await generateAllureReport(config.outDir);
   } catch (error) {
     outcome.reportError = error instanceof Error ? error.message : String(error);
@@ -239,12 +245,12 @@ function timestamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
-/** Sends process.stdout to a file until the returned function is called. */
-function redirectStdout(file: string): () => void {
+/** Sends process.stdout to a file, masked, until the returned function is called. */
+function redirectStdout(file: string, secrets: SecretMask): () => void {
   mkdirSync(dirname(file), { recursive: true });
   const original = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    appendFileSync(file, chunk);
+    appendFileSync(file, secrets.text(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')));
     const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     callback?.();
     return true;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
+import { noSecrets } from '../../src/evidence/secret-mask.js';
 import type { AppCrashEvent, EvidenceEvent } from '../../src/evidence/types.js';
 import { exploreBreadthFirst, type ExploreOptions } from '../../src/explore/bfs-explorer.js';
 import { MASKED } from '../../src/explore/mask.js';
@@ -41,7 +42,7 @@ async function explore(app: FakeApp, recovery: FakeRecovery = 'relaunches', opti
   dirs.push(outDir);
   const device = new FakeDevice(app, recovery);
   if (crashOnBack !== undefined) device.crashOnBack = crashOnBack;
-  const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir), { budgetMs: 60_000, maxActions: 500, launchLabel: '启动应用', ...options });
+  const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir, noSecrets), { budgetMs: 60_000, maxActions: 500, launchLabel: '启动应用', ...options });
   const events = readFileSync(join(outDir, 'evidence', 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvidenceEvent);
   const crashes = events.filter((e): e is AppCrashEvent => e.type === 'app-crash');
   return { device, coverage, bundle: readEvidenceBundle(outDir), events, crashes };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
+import { noSecrets } from '../../src/evidence/secret-mask.js';
 import { exploreBreadthFirst, MAX_SCROLLS_PER_SCREEN, type ExploreOptions } from '../../src/explore/bfs-explorer.js';
 import { runStep } from '../../src/explore/step-runner.js';
 import { DEFAULT_TEST_DATA } from '../../src/explore/test-data.js';
@@ -17,7 +18,7 @@ async function explore(options: Partial<ExploreOptions> = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'explorer-forms-'));
   dirs.push(outDir);
   const device = new FakeFormDevice();
-  const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir), { budgetMs: 60_000, maxActions: 200, launchLabel: '启动应用', ...options });
+  const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir, noSecrets), { budgetMs: 60_000, maxActions: 200, launchLabel: '启动应用', ...options });
   return { device, coverage, bundle: readEvidenceBundle(outDir), outDir };
 }
 

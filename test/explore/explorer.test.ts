@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
+import { noSecrets } from '../../src/evidence/secret-mask.js';
 import type { EvidenceBundle, EvidenceEvent } from '../../src/evidence/types.js';
 import { exploreBreadthFirst, type ExploreOptions } from '../../src/explore/bfs-explorer.js';
 import { FakeDevice, type FakeApp } from '../helpers/fake-device.js';
@@ -51,7 +52,7 @@ async function explore(app: FakeApp, options: Partial<ExploreOptions> = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'explorer-'));
   dirs.push(outDir);
   const device = new FakeDevice(app);
-  const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir), { budgetMs: 60_000, maxActions: 500, launchLabel: '启动应用', ...options });
+  const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir, noSecrets), { budgetMs: 60_000, maxActions: 500, launchLabel: '启动应用', ...options });
   const events = readFileSync(join(outDir, 'evidence', 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvidenceEvent);
   return { device, coverage, bundle: readEvidenceBundle(outDir), events };
 }
@@ -185,7 +186,7 @@ void describe('exploreBreadthFirst stops and failures', () => {
     device.launch = () => Promise.reject(new Error('session not created\nstack…'));
     const outDir = mkdtempSync(join(tmpdir(), 'explorer-'));
     dirs.push(outDir);
-    const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir), { budgetMs: 1_000, maxActions: 10, launchLabel: '启动应用' });
+    const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir, noSecrets), { budgetMs: 1_000, maxActions: 10, launchLabel: '启动应用' });
     assert.equal(coverage.stoppedBy, 'error');
     assert.equal(coverage.complete, false);
     assert.deepEqual(readEvidenceBundle(outDir).issues.map((i) => i.message), ['session not created']);

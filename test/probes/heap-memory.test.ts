@@ -8,6 +8,7 @@ import { evaluateCheck } from '../../src/checks/evaluate.js';
 import { heapFigures } from '../../src/checks/detectors/performance-memory.js';
 import type { HeapSamplesEvent } from '../../src/evidence/probe-types.js';
 import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
+import { noSecrets } from '../../src/evidence/secret-mask.js';
 import { heapChartSvg } from '../../src/probes/heap-chart.js';
 import { describeHeap, heapAttachments, recordHeapSamples, startHeapSampler } from '../../src/probes/heap-sampler.js';
 import type { Cdp } from '../../src/probes/cdp.js';
@@ -90,7 +91,7 @@ void describe('heap sampler', () => {
     // The first read failed: time counts from the first sample read, never a zero heap.
     assert.deepEqual(sampler.samples, [{ atMs: 0, usedBytes: 1_000_000 }, { atMs: 1000, usedBytes: 1_200_000 }, { atMs: 3000, usedBytes: 1_500_000 }]);
     const out = mkdtempSync(join(tmpdir(), 'heap-'));
-    const store = new EvidenceStore(out);
+    const store = new EvidenceStore(out, noSecrets);
     const event = await recordHeapSamples(store, { id: 's0', url: 'u' }, sampler, { jsHeapBytes: 2_000_000, sources: { jsHeapBytes: 'lab' } });
     assert.equal(event?.chart?.kind, 'graph');
     assert.deepEqual([event?.budgetBytes, event?.budgetSource], [2_000_000, 'lab']);
@@ -105,7 +106,7 @@ void describe('heap sampler', () => {
   void it('records nothing when no read succeeded', async () => {
     const sampler = await startHeapSampler(fakeCdp([]), () => 0);
     await sampler.sample();
-    assert.equal(await recordHeapSamples(new EvidenceStore(mkdtempSync(join(tmpdir(), 'heap-'))), { id: 's0', url: 'u' }, sampler), undefined);
+    assert.equal(await recordHeapSamples(new EvidenceStore(mkdtempSync(join(tmpdir(), 'heap-')), noSecrets), { id: 's0', url: 'u' }, sampler), undefined);
   });
 });
 

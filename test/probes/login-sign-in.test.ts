@@ -12,6 +12,7 @@ import { evaluateCheck } from '../../src/checks/evaluate.js';
 import type { DeviceSession, UiSnapshot } from '../../src/device/device-session.js';
 import type { LoginCadenceEvent } from '../../src/evidence/probe-types.js';
 import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
+import { noSecrets } from '../../src/evidence/secret-mask.js';
 import type { ScreenEvent, UiNode } from '../../src/evidence/types.js';
 import { DEFAULT_TEST_DATA } from '../../src/explore/test-data.js';
 import { loginCadenceProbe } from '../../src/probes/login-cadence-probe.js';
@@ -66,7 +67,7 @@ const homeScreen: ScreenEvent = launchScreen('home', {
 
 function context(device: DeviceSession, screens: ScreenEvent[]): ProbeContext {
   return {
-    device, store: new EvidenceStore(mkdtempSync(join(tmpdir(), 'login-sign-in-'))), explored: evidence({ screens }), appUrl: 'http://127.0.0.1:8080/',
+    device, store: new EvidenceStore(mkdtempSync(join(tmpdir(), 'login-sign-in-')), noSecrets), explored: evidence({ screens }), appUrl: 'http://127.0.0.1:8080/',
     budgetMs: 5_000, web, testData: { ...DEFAULT_TEST_DATA, password: PASSWORD }, now: Date.now, sleep: () => Promise.resolve(),
   };
 }

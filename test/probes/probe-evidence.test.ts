@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
+import { noSecrets } from '../../src/evidence/secret-mask.js';
 import { mergeBlocks, performanceEvent } from '../../src/probes/performance-probe.js';
 import { idleScreens } from '../../src/probes/network-idle-probe.js';
 import { BUDGETS, evidence, launchScreen, measured, net, permissionLaunch } from './probe-fixtures.js';
@@ -12,7 +13,7 @@ import { BUDGETS, evidence, launchScreen, measured, net, permissionLaunch } from
 void describe('probe evidence in the log', () => {
   void it('reads probe events back into bundle.probes, and leaves old logs without probes', () => {
     const out = mkdtempSync(join(tmpdir(), 'probe-evidence-'));
-    const store = new EvidenceStore(out);
+    const store = new EvidenceStore(out, noSecrets);
     store.append(launchScreen());
     assert.equal(readEvidenceBundle(out).probes, undefined);
     store.append(measured());
