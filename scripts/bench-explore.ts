@@ -3,8 +3,11 @@
  * screens) with the explorer and with a random walk given the same number of actions, on the
  * default device through Appium 3 + Chromium, and prints one table. Not a timed test: it
  * measures. Screens count as reached when a visited screen has the manifest route (and title,
- * where several declared screens share a route).
+ * where several declared screens share a route: scripts/declared-screens.ts). The framework samples
+ * (built from real npm packages, issue 10) are among them; `--apps framework` runs only those. The
+ * explorer's row names the declared screens it missed.
  *   npm run bench:explore [-- --budget 60 --apps deep-services,login-wall --seed 7]
+ *   npm run bench:explore -- --budget 90 --apps framework
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,23 +24,25 @@ import { H5Session } from '../src/device/h5/h5-session.js';
 import { startH5Device } from '../src/runner/h5-device.js';
 import { serveFolder } from '../src/runner/sample-server.js';
 import { formatProfile, profiled, type CallProfile } from './bench-profile.js';
+import { FRAMEWORK_SAMPLES, reachedScreens, readManifest, type SampleManifest, type VisitedScreen } from './declared-screens.js';
 
-interface Manifest { name: string; screens: number; screenList: { id: string; title: string; route: string }[] }
-interface Row { app: string; declared: number; who: string; reached: number; found: number; actions: number; seconds: number; complete?: boolean }
+interface Row { app: string; declared: number; who: string; reached: number; found: number; actions: number; seconds: number; complete?: boolean; missed?: string }
 
 const { values } = parseArgs({ options: { budget: { type: 'string', default: '60' }, apps: { type: 'string' }, seed: { type: 'string', default: '7' }, profile: { type: 'boolean', default: false }, device: { type: 'string', default: DEFAULT_DEVICE } } });
 const budgetMs = Number(values.budget) * 1000;
-const apps = (values.apps?.split(',') ?? readdirSync(SAMPLES_DIR)).filter((a) => existsSync(join(SAMPLES_DIR, a, 'manifest.json'))).sort();
+const named = values.apps === 'framework' ? [...FRAMEWORK_SAMPLES] : values.apps?.split(',');
+const apps = (named ?? readdirSync(SAMPLES_DIR)).filter((a) => existsSync(join(SAMPLES_DIR, a, 'manifest.json'))).sort();
 const device = loadDeviceProfile(values.device);
 
-/** Declared screens matched by the visited ones. */
-function reached(manifest: Manifest, visited: { url: string; title: string }[]): number {
-  const keys = visited.map((v) => ({ route: routeKey(v.url), title: v.title }));
-  return manifest.screenList.filter((s) => {
-    const route = routeKey(`http://x/${s.route}`);
-    const shared = manifest.screenList.filter((o) => routeKey(`http://x/${o.route}`) === route).length > 1;
-    return keys.some((k) => k.route === route && (!shared || k.title === s.title));
-  }).length;
+/** How many declared screens the visited ones match. */
+function reached(manifest: SampleManifest, visited: VisitedScreen[]): number {
+  return reachedScreens(manifest, visited).length;
+}
+
+/** The ids of the declared screens not reached. */
+function missed(manifest: SampleManifest, visited: VisitedScreen[]): string {
+  const hit = new Set(reachedScreens(manifest, visited).map((s) => s.id));
+  return manifest.screenList.filter((s) => !hit.has(s.id)).map((s) => s.id).join(',') || '-';
 }
 
 function credentialsOf(app: string): { username: string; password: string } | undefined {
@@ -51,7 +56,7 @@ const h5 = await startH5Device(device, first.url);
 await first.close();
 try {
   for (const app of apps) {
-    const manifest = JSON.parse(readFileSync(join(SAMPLES_DIR, app, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = readManifest(app);
     const server = await serveFolder(join(SAMPLES_DIR, app));
     const out = mkdtempSync(join(tmpdir(), 'bench-explore-'));
     try {
@@ -67,7 +72,7 @@ try {
       const visited = readEvidenceBundle(out).screens.map((s) => ({ url: s.url, title: s.title }));
       if (values.profile) process.stderr.write(`${app}: explorer\n${formatProfile(profile)}\n  states: ${visited.map((v) => `${v.title} ${routeKey(v.url)}`).join(', ')}\n`);
       profile.clear();
-      rows.push({ app, declared: manifest.screens, who: 'explorer', reached: reached(manifest, visited), found: coverage.screens, actions: coverage.actions, seconds, complete: coverage.complete });
+      rows.push({ app, declared: manifest.screens, who: 'explorer', reached: reached(manifest, visited), found: coverage.screens, actions: coverage.actions, seconds, complete: coverage.complete, missed: missed(manifest, visited) });
       const walk = await randomWalk(session, { budgetMs, maxActions: coverage.actions, seed: Number(values.seed), ...(credentials ? { testData: credentials } : {}) });
       if (values.profile) process.stderr.write(`${app}: random walk\n${formatProfile(profile)}\n`);
       rows.push({ app, declared: manifest.screens, who: 'random walk', reached: reached(manifest, walk.screens), found: walk.screens.length, actions: walk.actions, seconds: walk.durationMs / 1000 });
@@ -80,8 +85,8 @@ try {
   await h5.close();
 }
 
-const header = ['app', 'strategy', 'reached/declared', 'states', 'actions', 'wall s', 'actions/s', 'complete'];
-const lines = rows.map((r) => [r.app, r.who, `${r.reached}/${r.declared}`, String(r.found), String(r.actions), r.seconds.toFixed(1), (r.actions / r.seconds).toFixed(2), r.complete === undefined ? '-' : String(r.complete)]);
+const header = ['app', 'strategy', 'reached/declared', 'states', 'actions', 'wall s', 'actions/s', 'complete', 'missed'];
+const lines = rows.map((r) => [r.app, r.who, `${r.reached}/${r.declared}`, String(r.found), String(r.actions), r.seconds.toFixed(1), (r.actions / r.seconds).toFixed(2), r.complete === undefined ? '-' : String(r.complete), r.missed ?? '']);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
 const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 process.stdout.write([`device ${device.name}, budget ${budgetMs / 1000} s per app, random-walk seed ${values.seed}, random walk capped at the explorer's action count`, fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n') + '\n');
