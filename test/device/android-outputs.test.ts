@@ -29,8 +29,10 @@ void describe('Android device output parsers on real captured output', () => {
     const r = parseGfxinfo(fixture('gfxinfo-api28.txt'));
     assert.ok(r.ok);
     assert.deepEqual(r.value, { pid: 2720, totalFrames: 43, jankyFrames: 7, jankyPercent: 16.28, p50Ms: 5, p90Ms: 69, p95Ms: 150, p99Ms: 200, frozenFrames: 0 });
-    const frozen = parseGfxinfo('Total frames rendered: 10\nJanky frames: 3 (30.00%)\nHISTOGRAM: 5ms=7 650ms=1 750ms=1 1000ms=1\n');
-    assert.equal(frozen.ok && frozen.value.frozenFrames, 2);
+    const frozen = parseGfxinfo('Total frames rendered: 10\nJanky frames: 0 (0.00%)\nJanky frames (legacy): 3 (30.00%)\nHISTOGRAM: 5ms=7 650ms=1 750ms=1 1000ms=1\n');
+    assert.deepEqual(frozen.ok && [frozen.value.jankyPercent, frozen.value.jankyLegacyPercent, frozen.value.frozenFrames], [0, 30, 2]);
+    const m = parseGfxinfo(fixture('gfxinfo-api23.txt'));
+    assert.deepEqual(m, { ok: true, value: { pid: 9702, totalFrames: 3, jankyFrames: 2, jankyPercent: 66.67, p90Ms: 101, p95Ms: 101, p99Ms: 101 } }, 'Android 6: no p50, no histogram, first (process) block');
   });
 
   void it('meminfo: TOTAL 145991 KB PSS, Java heap 17976 KB, native heap 24240 KB from App Summary', () => {
@@ -50,7 +52,7 @@ void describe('Android device output parsers on real captured output', () => {
 
   void it('logcat: threadtime entries and the FATAL EXCEPTION block (process, pid, exception, first frames)', () => {
     const log = parseLogcat(fixture('logcat-fatal.txt'));
-    assert.equal(log.entries.length, 11);
+    assert.equal(log.entries.length, 24);
     assert.equal(log.unparsed, 0);
     assert.deepEqual(log.entries[0], { time: '05-20 17:16:54.259', pid: 27435, tid: 27435, level: 'E', tag: 'AndroidRuntime', message: 'FATAL EXCEPTION: main' });
     const [crash, ...more] = findCrashes(log.entries);
@@ -60,15 +62,33 @@ void describe('Android device output parsers on real captured output', () => {
     assert.equal(crash?.thread, 'main');
     assert.equal(crash?.exception, 'java.lang.OutOfMemoryError: pthread_create (1040KB stack) failed: Try again');
     assert.deepEqual(crash?.frames.slice(0, 2), ['java.lang.Thread.nativeCreate(Native Method)', 'java.lang.Thread.start(Thread.java:733)']);
-    assert.equal(crash?.frames.length, 5);
+    assert.equal(crash?.frames.length, 5, 'only the first frames');
+    assert.deepEqual(log.entries.filter((e) => e.level === 'F').map((e) => e.tag), Array(6).fill('DEBUG'));
   });
 
-  void it('logcat: the ANR block (process, component, pid, reason)', () => {
-    const [anr] = findAnrs(parseLogcat(fixture('logcat-anr.txt')).entries);
-    assert.equal(anr?.process, 'com.example.myapplication');
-    assert.equal(anr?.component, 'com.example.myapplication/.MainActivity');
-    assert.equal(anr?.pid, 28340);
-    assert.match(anr?.reason ?? '', /^Input dispatching timed out/);
+  void it('logcat: the ANR block (process, component, pid, reason) in threadtime', () => {
+    const log = parseLogcat(fixture('logcat-anr.txt'));
+    assert.equal(log.unparsed, 0);
+    const anrs = findAnrs(log.entries);
+    assert.equal(anrs.length, 1);
+    assert.equal(anrs[0]?.time, '01-04 01:06:43.739');
+    assert.equal(anrs[0]?.process, 'io.github.muntashirakon.AppManager');
+    assert.equal(anrs[0]?.component, 'io.github.muntashirakon.AppManager/.details.AppDetailsActivity');
+    assert.equal(anrs[0]?.pid, 17646);
+    assert.match(anrs[0]?.reason ?? '', /^Input dispatching timed out \(f659b5a .* Waited 5004ms for MotionEvent\)/);
+  });
+
+  void it('logcat: the same ANR block as Android Studio copies it (continuation lines)', () => {
+    const log = parseLogcat(fixture('logcat-anr-studio.txt'));
+    assert.equal(log.unparsed, 0);
+    assert.equal(log.entries[1]?.message, 'PID: 27003');
+    const [anr] = findAnrs(log.entries);
+    assert.deepEqual({ ...anr, reason: anr?.reason?.slice(0, 28) }, {
+      time: '09-22 18:49:03.613', process: 'co.touchlab.droidcon.anon',
+      component: 'co.touchlab.droidcon.anon/co.touchlab.droidconandroid.ScheduleActivity', pid: 27003, reason: 'Input dispatching timed out ',
+    });
+    const brief = parseLogcat('E/ActivityManager(  891): ANR in com.google.vr.anrtest (x/y), time=734614620\nE/ActivityManager(  891): PID: 24417\n');
+    assert.equal(findAnrs(brief.entries)[0]?.pid, 24417);
   });
 
   void it('appops: READ_CLIPBOARD allowed 1m15s193ms ago, rejections and the uid mode line', () => {
@@ -80,7 +100,7 @@ void describe('Android device output parsers on real captured output', () => {
     assert.deepEqual(byOp.get('GPS'), { op: 'GPS', mode: 'allow', lastAccessMsAgo: parseAppOpsDuration('+7d23h31m59s63ms'), durationMs: 451 });
     assert.equal(byOp.get('LEGACY_STORAGE')?.uidMode, true);
     assert.equal(parseAppOpsDuration('+1m2s'), 62_000);
-    assert.equal(r.value.length, 12);
+    assert.equal(r.value.length, 21);
   });
 
   void it('dumpsys package: requested permissions, INTERNET granted at install, CAMERA denied at runtime', () => {

@@ -6,6 +6,8 @@ export interface GfxInfo {
   totalFrames: number;
   jankyFrames: number;
   jankyPercent: number;
+  /** Android 12+ also prints the pre-12 definition (any frame over its deadline): `Janky frames (legacy)`. */
+  jankyLegacyPercent?: number;
   p50Ms?: number;
   p90Ms?: number;
   p95Ms?: number;
@@ -21,6 +23,8 @@ export function parseGfxinfo(output: unknown): Parsed<GfxInfo> {
   if (total === undefined) return unparsed(/No process found|Failure while dumping/i.test(text) ? 'the app process is not running' : 'no "Total frames rendered" line in the gfxinfo output');
   const janky = /Janky frames:\s*(\d+)\s*\(([\d.]+)%\)/.exec(text);
   const info: GfxInfo = { totalFrames: total, jankyFrames: Number(janky?.[1] ?? 0), jankyPercent: Number(janky?.[2] ?? 0) };
+  const legacy = numberAfter(text, /Janky frames \(legacy\):\s*\d+\s*\(([\d.]+)%\)/);
+  if (legacy !== undefined) info.jankyLegacyPercent = legacy;
   const pid = numberAfter(text, /Graphics info for pid (\d+)/);
   if (pid !== undefined) info.pid = pid;
   for (const [key, p] of [['p50Ms', 50], ['p90Ms', 90], ['p95Ms', 95], ['p99Ms', 99]] as const) {

@@ -1,4 +1,8 @@
-/** `logcat -v threadtime` lines, and the crash (FATAL EXCEPTION) and ANR blocks among them. */
+/**
+ * Logcat as labs paste it: `logcat -v threadtime` (what the device session captures), Android Studio's
+ * copy (`MM-DD HH:MM:SS.mmm pid-tid/pkg E/Tag: message` with indented continuation lines) and
+ * `-v brief` (`E/Tag(  pid): message`); then the crash (FATAL EXCEPTION) and ANR blocks among the entries.
+ */
 import { asText } from './parsed.js';
 
 export interface LogEntry {
@@ -35,20 +39,30 @@ export interface AnrBlock {
 }
 
 const THREADTIME = /^(\d\d-\d\d \d\d:\d\d:\d\d\.\d+)\s+(?:\d+\s+)?(\d+)\s+(\d+)\s+([VDIWEFA])\s+(.*?)\s*: (.*)$/;
+const STUDIO = /^(\d\d-\d\d \d\d:\d\d:\d\d\.\d+)\s+(\d+)-(\d+)\/\S*\s+([VDIWEFA])\/(.*?): (.*)$/;
+const BRIEF = /^([VDIWEFA])\/(.*?)\(\s*(\d+)\): (.*)$/;
 const MAX_FRAMES = 5;
 
-/** Parses threadtime lines (with or without the uid column); other lines are counted, never thrown on. */
+function readLine(line: string): LogEntry | undefined {
+  const level = (l: string | undefined): LogEntry['level'] => l as LogEntry['level'];
+  const t = THREADTIME.exec(line) ?? STUDIO.exec(line);
+  if (t) return { time: t[1]!, pid: Number(t[2]), tid: Number(t[3]), level: level(t[4]), tag: t[5]!.trim(), message: t[6]! };
+  const b = BRIEF.exec(line);
+  if (b) return { time: '', pid: Number(b[3]), tid: Number(b[3]), level: level(b[1]), tag: b[2]!.trim(), message: b[4]! };
+  return undefined;
+}
+
+/** Parses entries; an indented line after an entry continues it (Android Studio); other lines are counted, never thrown on. */
 export function parseLogcat(output: unknown): LogcatParse {
   const entries: LogEntry[] = [];
   let unparsed = 0;
+  let last: LogEntry | undefined;
   for (const line of asText(output).split(/\r?\n/)) {
     if (!line.trim()) continue;
-    const m = THREADTIME.exec(line);
-    if (!m) {
-      unparsed++;
-      continue;
-    }
-    entries.push({ time: m[1]!, pid: Number(m[2]), tid: Number(m[3]), level: m[4] as LogEntry['level'], tag: m[5]!, message: m[6]! });
+    const entry = readLine(line);
+    if (entry) entries.push((last = entry));
+    else if (last && /^\s/.test(line)) entries.push({ ...last, message: line.trim() });
+    else unparsed++;
   }
   return { entries, unparsed };
 }
