@@ -8,7 +8,7 @@ import { before, describe, it } from 'node:test';
 import { packageClues } from '../../src/checks/package-clues.js';
 import { compileLexicon, mergeLexicons } from '../../src/checks/lexicon/compile.js';
 import { readDefaultLexiconFile } from '../../src/checks/lexicon/default-lexicon.js';
-import { inspectPackage, type PackageFacts } from '../../src/package/index.js';
+import { inspectPackage, renderInspectText, type PackageFacts } from '../../src/package/index.js';
 import { buildLayoutSampleApk, LAYOUT_LITERALS, LAYOUT_REFERENCED } from './helpers/aapt-build.js';
 import { aapt, hasAapt } from './helpers/real-packages.js';
 
@@ -50,6 +50,11 @@ void describe('an aapt-built APK with a sign-in layout and pinyin activities', {
     const implied = [...badging.matchAll(/^uses-implied-permission: name='([^']*)' reason='([^']*)'/gm)].map((m) => ({ name: m[1], reason: m[2] }));
     assert.deepEqual(implied, [{ name: 'android.permission.READ_CALL_LOG', reason: 'targetSdkVersion < 16 and requested READ_CONTACTS' }]);
     assert.deepEqual(facts.permissions.filter((p) => p.implied).map((p) => ({ name: p.name, reason: p.implied })), implied);
+  });
+
+  void it('prints the implied permission with its reason in the inspect text', () => {
+    assert.match(renderInspectText(facts), /android\.permission\.READ_CALL_LOG \[call-log\] 读取通话记录（隐含权限：targetSdkVersion < 16 and requested READ_CONTACTS）/);
+    assert.match(renderInspectText(facts), /- 马上签到（res\/layout\/qiandao\.xml）/);
   });
 
   void it('makes over-broad permissions one weak data-security clue with the catalog explanation', () => {

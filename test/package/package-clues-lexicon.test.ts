@@ -1,8 +1,15 @@
 /** Package string clues come from the lexicon's rules: words the old private list missed. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluateCheck } from '../../src/checks/evaluate.js';
 import { classForms, classWords, packageClues } from '../../src/checks/package-clues.js';
-import { packageEvent } from '../helpers/evidence-builder.js';
+import { loadLexicon } from '../../src/config/lexicon.js';
+import { isAuditError } from '../../src/core/errors.js';
+import type { PermissionFact } from '../../src/package/index.js';
+import { bundle, coverage, packageEvent } from '../helpers/evidence-builder.js';
 
 void describe('package clues from the lexicon', () => {
   void it('finds 我要签到, 二维码签到 and 会议签到 through the check-in rules', () => {
@@ -26,5 +33,32 @@ void describe('package clues from the lexicon', () => {
     assert.equal(classWords('cn.gov.QianDaoActivity'), 'qian-dao-activity');
     assert.deepEqual(classForms('cn.gov.QianDaoActivity'), ['qian-dao-activity', 'qiandaoactivity']);
     assert.deepEqual(classForms('a.DakaRecord_Activity'), ['daka-record-activity', 'dakarecordactivity']);
+  });
+});
+
+void describe('package clues through the lexicon file and the verdict rule', () => {
+  const lab = (content: unknown): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lexicon-')), 'lab.json');
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+
+  void it('a lab lexicon file adds a package pattern (schema-valid) that package clues use', () => {
+    const lexicon = loadLexicon(lab({ version: 1, checks: { 'forced-check-in': { package: { components: 'chendu', strings: '晨读任务' } } } }));
+    const { facts } = packageEvent(['今日晨读任务', '晨读'], { components: [{ kind: 'activity', name: 'cn.gov.ChenDuActivity', source: 'AndroidManifest.xml' }] });
+    assert.deepEqual(packageClues(facts, 'forced-check-in', undefined, lexicon).map((c) => c.text), ['今日晨读任务', 'cn.gov.ChenDuActivity']);
+    assert.deepEqual(packageClues(facts, 'forced-check-in'), [], 'the default lexicon knows neither');
+  });
+
+  void it('rejects an unknown field under package, naming it', () => {
+    assert.throws(() => loadLexicon(lab({ version: 1, checks: { 'forced-check-in': { package: { classes: 'x' } } } })), (e: unknown) => isAuditError(e) && /package/.test(e.message));
+  });
+
+  void it('over-broad permissions alone leave data-security inconclusive, never fail', () => {
+    const permission = (name: string): PermissionFact => ({ name: `android.permission.${name}`, risk: 'sms', explanationZh: '发送短信', source: 'AndroidManifest.xml' });
+    const r = evaluateCheck('data-security', bundle({ package: packageEvent([], { permissions: [permission('SEND_SMS'), permission('READ_SMS')] }), screens: [], coverage: coverage() }));
+    assert.equal(r.outcome, 'inconclusive');
+    assert.ok(r.findings.some((f) => f.source === 'package' && f.text === 'SEND_SMS, READ_SMS'));
+    assert.ok(r.findings.every((f) => f.source === 'package'));
   });
 });
