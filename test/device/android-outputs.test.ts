@@ -100,6 +100,10 @@ void describe('Android device output parsers on real captured output', () => {
     assert.deepEqual(byOp.get('GPS'), { op: 'GPS', mode: 'allow', lastAccessMsAgo: parseAppOpsDuration('+7d23h31m59s63ms'), durationMs: 451 });
     assert.equal(byOp.get('LEGACY_STORAGE')?.uidMode, true);
     assert.equal(parseAppOpsDuration('+1m2s'), 62_000);
+    assert.deepEqual(parseAppOps('No operations.\nDefault mode: allow\n'), { ok: true, value: [] });
+    const running = parseAppOps('WRITE_CLIPBOARD: allow; time=+1m ago (running)\n');
+    assert.deepEqual(running.ok && running.value[0], { op: 'WRITE_CLIPBOARD', mode: 'allow', lastAccessMsAgo: 60_000, running: true });
+    assert.equal(parseAppOps('Error: No UID for com.missing in user 0').ok, false);
     assert.equal(r.value.length, 21);
   });
 

@@ -1,4 +1,8 @@
-/** `appops get <pkg>`: each op's mode and how long ago it was last allowed or rejected. */
+/**
+ * `appops get <pkg>`: each op's mode and how long ago it was last allowed or rejected. Line format as
+ * documented in MuntashirAkon/AppManager#17: `[Uid mode: ]<op>: <mode>[; time=<t> ago][; rejectTime=<t> ago][ (running)][; duration=<t>]`;
+ * `No operations.` is a valid empty answer.
+ */
 import { asText, parsed, unparsed, type Parsed } from './parsed.js';
 
 export interface AppOp {
@@ -10,6 +14,8 @@ export interface AppOp {
   durationMs?: number;
   /** True for the `Uid mode:` line (the mode set for the whole uid). */
   uidMode?: boolean;
+  /** The op is in progress now (`(running)`), e.g. a location or camera session. */
+  running?: boolean;
 }
 
 const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
@@ -24,12 +30,15 @@ export function parseAppOpsDuration(text: string): number | undefined {
 /** Parses the op lines; unparsed when none is found (e.g. "Error: No UID for …" or an unknown package). */
 export function parseAppOps(output: unknown): Parsed<AppOp[]> {
   const text = asText(output);
+  if (/^\s*No operations\./m.test(text)) return parsed([]);
   const ops: AppOp[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const m = /^\s*(Uid mode: )?([A-Za-z_:]+): ([a-z]+)(.*)$/.exec(raw);
+    if (m?.[2] === 'Default mode') continue;
     if (!m) continue;
     const op: AppOp = { op: m[2]!.replace(/^android:/, '').toUpperCase(), mode: m[3]! };
     if (m[1]) op.uidMode = true;
+    if (/\(running\)/.test(m[4]!)) op.running = true;
     for (const [, key, value] of m[4]!.matchAll(/(time|rejectTime|duration)=(\+[\dhmsd]+)/g)) {
       const ms = parseAppOpsDuration(value!);
       if (ms === undefined) continue;
