@@ -25,9 +25,14 @@ export function classWords(name: string): string {
   return short.split(/(?<=[a-z0-9])(?=[A-Z])|[_$-]+/).filter(Boolean).join('-').toLowerCase();
 }
 
-/** The forms a component pattern is tried on: words (qian-dao-activity) and unsplit lowercase (qiandaoactivity), so pinyin matches. */
-export function classForms(name: string): [string, string] {
-  const words = classWords(name);
+/**
+ * The forms a component pattern is tried on: words (qian-dao-activity) and unsplit lowercase
+ * (qiandaoactivity), so pinyin matches. Inside the app's own package the sub-packages count too
+ * (cn.gov.app.qiandao.RecordActivity → qiandao-record-activity); a library's path does not.
+ */
+export function classForms(name: string, appPackage = ''): [string, string] {
+  const inApp = appPackage !== '' && name.startsWith(`${appPackage}.`);
+  const words = (inApp ? name.slice(appPackage.length + 1).split('.') : [name]).map(classWords).join('-');
   return [words, words.replace(/-/g, '')];
 }
 
@@ -41,7 +46,7 @@ export function packageClues(facts: PackageFacts, id: CheckId, factsBlob?: BlobR
   const components = lexicon.package[id]?.components;
   if (components) {
     for (const c of facts.components) {
-      if (classForms(c.name).some((form) => components.test(form))) findings.push(clue(`安装包声明了组件 ${c.name}（${c.kind}，${c.source}），名称提示相关功能（静态线索）。`, c.name, 0.3));
+      if (classForms(c.name, facts.identity.packageName).some((form) => components.test(form))) findings.push(clue(`安装包声明了组件 ${c.name}（${c.kind}，${c.source}），名称提示相关功能（静态线索）。`, c.name, 0.3));
     }
   }
   if (id === 'forced-media-upload') findings.push(...trackingPermissionClues(facts, clue));

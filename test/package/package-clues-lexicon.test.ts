@@ -8,7 +8,7 @@ import { evaluateCheck } from '../../src/checks/evaluate.js';
 import { classForms, classWords, packageClues } from '../../src/checks/package-clues.js';
 import { loadLexicon } from '../../src/config/lexicon.js';
 import { isAuditError } from '../../src/core/errors.js';
-import type { PermissionFact } from '../../src/package/index.js';
+import type { ComponentFact, PermissionFact } from '../../src/package/index.js';
 import { bundle, coverage, packageEvent } from '../helpers/evidence-builder.js';
 
 void describe('package clues from the lexicon', () => {
@@ -33,6 +33,14 @@ void describe('package clues from the lexicon', () => {
     assert.equal(classWords('cn.gov.QianDaoActivity'), 'qian-dao-activity');
     assert.deepEqual(classForms('cn.gov.QianDaoActivity'), ['qian-dao-activity', 'qiandaoactivity']);
     assert.deepEqual(classForms('a.DakaRecord_Activity'), ['daka-record-activity', 'dakarecordactivity']);
+    assert.deepEqual(classForms('cn.gov.app.qiandao.RecordActivity', 'cn.gov.app'), ['qiandao-record-activity', 'qiandaorecordactivity']);
+    assert.deepEqual(classForms('com.lib.qiandao.RecordActivity', 'cn.gov.app'), ['record-activity', 'recordactivity'], 'a library path is not the app');
+  });
+
+  void it('finds a pinyin sub-package of the app itself, not of a library', () => {
+    const component = (name: string): ComponentFact => ({ kind: 'activity', name, source: 'AndroidManifest.xml' });
+    const { facts } = packageEvent([], { components: [component('cn.gov.example.app.paihang.ListActivity'), component('com.vendor.paihang.ListActivity')] });
+    assert.deepEqual(packageClues(facts, 'points-ranking').map((c) => c.text), ['cn.gov.example.app.paihang.ListActivity']);
   });
 });
 
