@@ -34,7 +34,7 @@ export function evaluateCheck(id: CheckId, bundle: EvidenceBundle, options: Eval
   };
   const detector = DETECTORS[id];
   const exemption = options.exemptions?.[id];
-  const clues = bundle.package ? packageClues(bundle.package.facts, id, bundle.package.blob) : [];
+  const clues = bundle.package ? packageClues(bundle.package.facts, id, bundle.package.blob, options.settings?.lexicon) : [];
   if (!detector) {
     if (exemption) return { ...result, outcome: 'not-applicable', reason: `豁免：${exemption}`, ...(clues.length ? { observations: clues } : {}) };
     return { ...result, reason: clues.length ? `${NOT_IMPLEMENTED_REASON}；安装包中有 ${clues.length} 处静态线索。` : NOT_IMPLEMENTED_REASON, findings: clues };

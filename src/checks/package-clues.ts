@@ -2,31 +2,22 @@
  * Clues from the submitted package itself (strings it ships, components it declares, permissions
  * it wants). They are weaker evidence than a feature seen on screen: a string may be dead code.
  * They never make a check fail alone; they make it inconclusive until a device run confirms them.
+ * Words come from the lexicon (the check's rules plus its `package` patterns), so a lab's
+ * --lexicon extends them like the on-screen detectors.
+ * Known false positives: a string in an unused layout or a library; a pinyin fragment inside an
+ * unrelated class name (daka, jifen).
  */
-import type { PackageFacts } from '../package/index.js';
+import type { PackageFacts, StringFact } from '../package/index.js';
+import { overBroadReason } from '../package/index.js';
 import type { BlobRef } from '../evidence/types.js';
 import type { CheckId } from './catalog.js';
+import { DEFAULT_LEXICON } from './lexicon/default-lexicon.js';
+import type { Lexicon } from './lexicon/types.js';
 import type { Finding } from './result.js';
-import { normalizeText } from './text-match.js';
+import type { TextRule } from './rules.js';
+import { affirmativeMatch, normalizeText } from './text-match.js';
 
-const STRING_CLUES: Partial<Record<CheckId, RegExp>> = {
-  'forced-check-in': /每日签到|签到日历|连续签到|打卡签到|考勤打卡|上班打卡|外勤打卡|立即签到/,
-  'points-ranking': /积分排行|积分排名|积分榜|学分排名|支部排名|排行榜/,
-  'online-duration-tracking': /在线时长|学习时长|今日已学习/,
-  'mandatory-login': /每日登录|连续登录|定期登录|未登录.{0,8}通报/,
-  'forced-promotion': /安装使用率|下载安装率|安装率|推广考核/,
-  'engagement-metrics-assessment': /(点赞|转发|投票|评论)(量|数).{0,6}(考核|考评|计入|评比)/,
-  'forced-media-upload': /现场照片|巡查轨迹|轨迹上报|上报轨迹|工作留痕|拍照上传/,
-  'commercial-activity': /积分商城|立即购买|购物车|兑换商品/,
-};
-
-/** Matched against a component's class name split into words (RankListActivity → rank-list-activity). */
-const COMPONENT_CLUES: Partial<Record<CheckId, RegExp>> = {
-  'forced-check-in': /(^|-)(check-?in|sign-?in|punch|attendance|qiandao|daka)(-|$)/,
-  'points-ranking': /(^|-)(rank|ranking|rank-list|leaderboard|paihang)(-|$)/,
-  'forced-media-upload': /(^|-)(trajectory|track-upload|patrol|xuncha)(-|$)/,
-  'commercial-activity': /(^|-)(mall|shop|shopping|cart)(-|$)/,
-};
+type Clue = (summary: string, text: string, confidence: number) => Finding;
 
 /** Words of a class name: RankListActivity → rank-list-activity. */
 export function classWords(name: string): string {
@@ -34,34 +25,32 @@ export function classWords(name: string): string {
   return short.split(/(?<=[a-z0-9])(?=[A-Z])|[_$-]+/).filter(Boolean).join('-').toLowerCase();
 }
 
+/**
+ * The forms a component pattern is tried on: words (qian-dao-activity) and unsplit lowercase
+ * (qiandaoactivity), so pinyin matches. Inside the app's own package the sub-packages count too
+ * (cn.gov.app.qiandao.RecordActivity → qiandao-record-activity); a library's path does not.
+ */
+export function classForms(name: string, appPackage = ''): [string, string] {
+  const inApp = appPackage !== '' && name.startsWith(`${appPackage}.`);
+  const words = (inApp ? name.slice(appPackage.length + 1).split('.') : [name]).map(classWords).join('-');
+  return [words, words.replace(/-/g, '')];
+}
+
 const MAX_CLUES_PER_CHECK = 5;
 
 /** Package clues for one check, citing the file inside the package and the facts blob. */
-export function packageClues(facts: PackageFacts, id: CheckId, factsBlob?: BlobRef): Finding[] {
+export function packageClues(facts: PackageFacts, id: CheckId, factsBlob?: BlobRef, lexicon: Lexicon = DEFAULT_LEXICON): Finding[] {
   const evidence = factsBlob ? [factsBlob] : [];
-  const clue = (summary: string, text: string, confidence: number): Finding => ({ summary, source: 'package', text, evidence, confidence, severity: 'present' });
-  const findings: Finding[] = [];
-  const strings = STRING_CLUES[id];
-  if (strings) {
-    const seen = new Set<string>();
-    for (const s of facts.strings) {
-      const text = normalizeText(s.text);
-      const match = strings.exec(text);
-      if (!match || seen.has(match[0])) continue;
-      seen.add(match[0]);
-      findings.push(clue(`安装包 ${s.source} 中包含字符串「${text.slice(0, 40)}」（静态线索，需在界面上确认）。`, text.slice(0, 200), 0.4));
-    }
-  }
-  const components = COMPONENT_CLUES[id];
+  const clue: Clue = (summary, text, confidence) => ({ summary, source: 'package', text, evidence, confidence, severity: 'present' });
+  const findings = [...stringClues(facts.strings, id, lexicon, clue)];
+  const components = lexicon.package[id]?.components;
   if (components) {
     for (const c of facts.components) {
-      if (components.test(classWords(c.name))) findings.push(clue(`安装包声明了组件 ${c.name}（${c.kind}，${c.source}），名称提示相关功能（静态线索）。`, c.name, 0.3));
+      if (classForms(c.name, facts.identity.packageName).some((form) => components.test(form))) findings.push(clue(`安装包声明了组件 ${c.name}（${c.kind}，${c.source}），名称提示相关功能（静态线索）。`, c.name, 0.3));
     }
   }
   if (id === 'forced-media-upload') findings.push(...trackingPermissionClues(facts, clue));
-  if (id === 'data-security' && facts.network.cleartextAllowed) {
-    findings.push(clue(`安装包允许明文 HTTP 通信（${facts.network.source ?? facts.network.networkSecurityConfig ?? '网络配置'}），个人信息可能以明文传输。`, 'cleartextTrafficPermitted', 0.6));
-  }
+  if (id === 'data-security') findings.push(...dataSecurityClues(facts, clue));
   if (id === 'ipv6-readiness') {
     const literals = facts.hosts.filter((h) => h.kind === 'ipv4' && !/^(127\.|0\.|255\.)/.test(h.value));
     for (const h of literals.slice(0, MAX_CLUES_PER_CHECK)) {
@@ -71,7 +60,63 @@ export function packageClues(facts: PackageFacts, id: CheckId, factsBlob?: BlobR
   return findings.slice(0, MAX_CLUES_PER_CHECK);
 }
 
-function trackingPermissionClues(facts: PackageFacts, clue: (s: string, t: string, c: number) => Finding): Finding[] {
+/** One clue per distinct shipped string matching the check's rules or its `package.strings` pattern. */
+function stringClues(strings: readonly StringFact[], id: CheckId, lexicon: Lexicon, clue: Clue): Finding[] {
+  const rules = lexicon.rules[id] ?? [];
+  const extra = lexicon.package[id]?.strings;
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (s: StringFact, text: string): void => {
+    if (seen.has(text)) return;
+    seen.add(text);
+    findings.push(clue(`安装包 ${s.source} 中包含字符串「${text.slice(0, 40)}」（静态线索，需在界面上确认）。`, text.slice(0, 200), 0.4));
+  };
+  for (const s of strings) {
+    const text = normalizeText(s.text);
+    const hit = rules.map((r) => ruleMatch(text, r, lexicon.negations)).find((m) => m !== undefined) ?? (extra ? affirmative(text, extra, lexicon.negations) : undefined);
+    if (hit !== undefined) add(s, text);
+  }
+  for (const rule of rules) {
+    if (rule.kind !== 'combo') continue;
+    const parts = rule.patterns.map((p) => strings.find((s) => p.test(normalizeText(s.text))));
+    if (parts.every(Boolean)) add(parts[0]!, parts.map((s) => normalizeText(s!.text)).join(' + '));
+  }
+  return findings;
+}
+
+/** The matched text when one shipped string satisfies a control, label or sentence rule outside a negation. */
+function ruleMatch(text: string, rule: TextRule, negations: readonly string[]): string | undefined {
+  if (rule.unless?.test(text)) return undefined;
+  if (rule.kind === 'control' || rule.kind === 'label') return affirmative(text, rule.pattern, negations);
+  if (rule.kind === 'sentence') {
+    const first = affirmative(text, rule.patterns[0]!, negations);
+    return first !== undefined && rule.patterns.slice(1).every((p) => p.test(text)) ? first : undefined;
+  }
+  return undefined;
+}
+
+function affirmative(text: string, pattern: RegExp, negations: readonly string[]): string | undefined {
+  const at = affirmativeMatch(text, pattern, negations);
+  return at < 0 ? undefined : pattern.exec(text.slice(at))?.[0];
+}
+
+/** Cleartext HTTP allowed, and over-broad permissions (declared or implied) with why each is over-broad. */
+function dataSecurityClues(facts: PackageFacts, clue: Clue): Finding[] {
+  const findings: Finding[] = [];
+  if (facts.network.cleartextAllowed) {
+    findings.push(clue(`安装包允许明文 HTTP 通信（${facts.network.source ?? facts.network.networkSecurityConfig ?? '网络配置'}），个人信息可能以明文传输。`, 'cleartextTrafficPermitted', 0.6));
+  }
+  const broad = facts.permissions.flatMap((p) => {
+    const why = overBroadReason(facts.platform, p.name);
+    return why ? [`${p.name.replace(/^android\.permission\./, '')}（${p.explanationZh}${p.implied ? '，隐含权限' : ''}：${why}）`] : [];
+  });
+  if (broad.length > 0) {
+    findings.push(clue(`安装包申请了 ${broad.length} 项超出政务服务常见需要的权限：${broad.join('；')}。需结合界面功能核实是否必要（静态线索）。`, broad.map((b) => b.split('（')[0]).join(', '), 0.3));
+  }
+  return findings;
+}
+
+function trackingPermissionClues(facts: PackageFacts, clue: Clue): Finding[] {
   const camera = facts.permissions.find((p) => p.risk === 'camera');
   const background = facts.permissions.find((p) => p.risk === 'background-location');
   const locationService = facts.components.find((c) => /location/.test(c.foregroundServiceType ?? '') || c.backgroundModes?.includes('location'));

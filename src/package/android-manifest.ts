@@ -5,6 +5,7 @@
  */
 import { attrBool, attrRef, attrText, childrenNamed, type XmlElement } from './binary-xml.js';
 import type { FactsBuilder } from './facts-builder.js';
+import { impliedPermissions } from './implied-permissions.js';
 import type { ComponentKind, PackageIdentity } from './types.js';
 
 /** Resolves a resource id to its default-configuration string, if it has one. */
@@ -50,14 +51,21 @@ export function readManifest(root: XmlElement, resolve: ResolveString, builder: 
   setIf(identity, 'minSdk', sdk ? text(sdk, 'minSdkVersion') : undefined);
   setIf(identity, 'targetSdk', sdk ? text(sdk, 'targetSdkVersion') : undefined);
   setIf(identity, 'label', application ? text(application, 'label') : undefined);
+  const declared = new Map<string, string | undefined>();
   for (const tag of PERMISSION_TAGS) {
     for (const element of childrenNamed(root, tag)) {
+      const name = text(element, 'name') ?? '';
       const maxSdk = attrText(element, 'maxSdkVersion');
-      builder.addPermission(text(element, 'name') ?? '', SOURCE, maxSdk ? `maxSdkVersion=${maxSdk}` : tag === 'uses-permission' ? undefined : tag);
+      if (!declared.has(name)) declared.set(name, maxSdk);
+      builder.addPermission(name, SOURCE, maxSdk ? `maxSdkVersion=${maxSdk}` : tag === 'uses-permission' ? undefined : tag);
     }
   }
   if (application) readComponents(application, packageName, text, builder);
-  const targetSdk = Number(identity.targetSdk ?? identity.minSdk ?? '1');
+  // aapt's effective target: targetSdkVersion, else minSdkVersion, else 0; a codename means a preview SDK (high).
+  const targetSdk = sdk ? Number(identity.targetSdk ?? identity.minSdk ?? '0') : 0;
+  for (const implied of impliedPermissions(declared, Number.isFinite(targetSdk) ? targetSdk : 10_000)) {
+    builder.addPermission(implied.name, SOURCE, implied.maxSdkVersion ? `maxSdkVersion=${implied.maxSdkVersion}` : undefined, implied.reason);
+  }
   const summary: ManifestSummary = { identity };
   if (Number.isFinite(targetSdk)) summary.targetSdk = targetSdk;
   const cleartext = application ? attrBool(application, 'usesCleartextTraffic') : undefined;

@@ -1,6 +1,6 @@
 /**
  * Android .apk: AndroidManifest.xml (binary XML), resources.arsc (labels, strings in every
- * locale), the network security config, classes*.dex string tables, text assets and the
+ * locale), texts of compiled layouts, the network security config, classes*.dex string tables, text assets and the
  * signing certificate. Each step reads one entry at a time, so memory stays bounded.
  */
 import { parseResourceTable, resolveString, type ResourceTable } from './arsc.js';
@@ -11,6 +11,7 @@ import { forEachDexString, mayBeInteresting } from './dex-strings.js';
 import { packageError, parseOrReject } from './errors.js';
 import { hasCjk } from './facts-builder.js';
 import { readManifest, type ManifestSummary } from './android-manifest.js';
+import { readLayoutStrings } from './layout-strings.js';
 import { readNetworkSecurityConfig } from './network-security-config.js';
 import type { ReadContext } from './read-context.js';
 import { readTextAssets } from './text-assets.js';
@@ -36,6 +37,7 @@ export async function readApk(zip: ZipArchive, ctx: ReadContext): Promise<void> 
   }
   await readNetwork(zip, ctx, summary, table);
   addResourceStrings(table, ctx);
+  await readLayoutStrings(zip, (id) => resolveString(table, id), builder, budget.limits.maxXmlBytes, budget.limits.maxXmlDepth);
   budget.checkTime();
   await readDexFiles(zip, ctx);
   await readTextAssets(zip, ['assets/'], builder, '', budget.limits.maxXmlBytes);

@@ -37,12 +37,12 @@ export class FactsBuilder {
     private readonly limits: PackageLimits,
   ) {}
 
-  /** Adds a permission once per name (first declaration wins). */
-  addPermission(name: string, source: string, detail?: string): void {
+  /** Adds a permission once per name (first declaration wins); `implied` is the reason when the package does not name it. */
+  addPermission(name: string, source: string, detail?: string, implied?: string): void {
     if (!name || this.seenPermissions.has(name)) return;
     this.seenPermissions.add(name);
     const { risk, zh } = describePermission(this.platform, name);
-    this.permissions.push(detail ? { name, risk, explanationZh: zh, source, detail } : { name, risk, explanationZh: zh, source });
+    this.permissions.push({ name, risk, explanationZh: zh, source, ...(detail ? { detail } : {}), ...(implied ? { implied } : {}) });
   }
 
   /** Adds a string the app ships; blank strings are ignored and long ones truncated. */

@@ -2,7 +2,7 @@
 export { inspectPackage } from './inspect.js';
 export { renderInspectText } from './render-text.js';
 export { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './limits.js';
-export { RISK_CLASSES, describePermission, type RiskClass } from './permissions-catalog.js';
+export { RISK_CLASSES, describePermission, overBroadReason, type RiskClass } from './permissions-catalog.js';
 export type {
   ComponentFact,
   ComponentKind,

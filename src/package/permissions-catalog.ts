@@ -40,6 +40,8 @@ export type RiskClass = (typeof RISK_CLASSES)[number];
 interface CatalogEntry {
   risk: RiskClass;
   zh: string;
+  /** Set when a government service app rarely needs it: why asking for it is over-broad (数据安全线索). */
+  overBroadZh?: string;
 }
 
 const ANDROID = {
@@ -50,28 +52,28 @@ const ANDROID = {
   FOREGROUND_SERVICE_LOCATION: { risk: 'background-location', zh: '以前台服务方式持续定位（离开界面后仍可记录轨迹）' },
   CAMERA: { risk: 'camera', zh: '使用摄像头拍照和录像' },
   FOREGROUND_SERVICE_CAMERA: { risk: 'camera', zh: '以前台服务方式持续使用摄像头' },
-  RECORD_AUDIO: { risk: 'microphone', zh: '使用麦克风录音' },
+  RECORD_AUDIO: { risk: 'microphone', zh: '使用麦克风录音', overBroadZh: '界面上没有语音输入、通话或录像功能时属于超范围申请，可在后台录音' },
   FOREGROUND_SERVICE_MICROPHONE: { risk: 'microphone', zh: '以前台服务方式持续使用麦克风' },
-  READ_CONTACTS: { risk: 'contacts', zh: '读取通讯录' },
-  WRITE_CONTACTS: { risk: 'contacts', zh: '修改通讯录' },
-  GET_ACCOUNTS: { risk: 'accounts', zh: '读取设备上的账户列表' },
-  READ_SMS: { risk: 'sms', zh: '读取短信' },
-  SEND_SMS: { risk: 'sms', zh: '发送短信' },
-  RECEIVE_SMS: { risk: 'sms', zh: '接收短信' },
+  READ_CONTACTS: { risk: 'contacts', zh: '读取通讯录', overBroadZh: '可读取全部联系人姓名和号码，政务服务通常无需通讯录' },
+  WRITE_CONTACTS: { risk: 'contacts', zh: '修改通讯录', overBroadZh: '可修改或写入通讯录，政务服务通常无需' },
+  GET_ACCOUNTS: { risk: 'accounts', zh: '读取设备上的账户列表', overBroadZh: '可读取设备上登录的全部账户' },
+  READ_SMS: { risk: 'sms', zh: '读取短信', overBroadZh: '可读取全部短信（含他人发来的验证码），验证码自动填充不需要此权限' },
+  SEND_SMS: { risk: 'sms', zh: '发送短信', overBroadZh: '可在用户不知情时发送短信（产生费用、冒用身份），政务服务通常无需' },
+  RECEIVE_SMS: { risk: 'sms', zh: '接收短信', overBroadZh: '可截获收到的短信，政务服务通常无需' },
   RECEIVE_MMS: { risk: 'sms', zh: '接收彩信' },
   RECEIVE_WAP_PUSH: { risk: 'sms', zh: '接收 WAP 推送消息' },
   READ_PHONE_STATE: { risk: 'phone', zh: '读取电话状态和设备标识' },
   READ_PHONE_NUMBERS: { risk: 'phone', zh: '读取本机号码' },
   CALL_PHONE: { risk: 'phone', zh: '直接拨打电话' },
   ANSWER_PHONE_CALLS: { risk: 'phone', zh: '接听来电' },
-  PROCESS_OUTGOING_CALLS: { risk: 'phone', zh: '监视和改变去电' },
+  PROCESS_OUTGOING_CALLS: { risk: 'phone', zh: '监视和改变去电', overBroadZh: '可监视和改变用户拨出的电话' },
   USE_SIP: { risk: 'phone', zh: '使用网络电话（SIP）' },
   ADD_VOICEMAIL: { risk: 'phone', zh: '添加语音信箱' },
-  READ_CALL_LOG: { risk: 'call-log', zh: '读取通话记录' },
-  WRITE_CALL_LOG: { risk: 'call-log', zh: '修改通话记录' },
+  READ_CALL_LOG: { risk: 'call-log', zh: '读取通话记录', overBroadZh: '可读取通话记录（与谁通话、何时、多久），政务服务通常无需' },
+  WRITE_CALL_LOG: { risk: 'call-log', zh: '修改通话记录', overBroadZh: '可修改通话记录，政务服务通常无需' },
   READ_EXTERNAL_STORAGE: { risk: 'storage', zh: '读取共享存储中的文件' },
   WRITE_EXTERNAL_STORAGE: { risk: 'storage', zh: '写入共享存储中的文件' },
-  MANAGE_EXTERNAL_STORAGE: { risk: 'storage', zh: '管理全部文件（所有文件访问权限）' },
+  MANAGE_EXTERNAL_STORAGE: { risk: 'storage', zh: '管理全部文件（所有文件访问权限）', overBroadZh: '可读写共享存储中的全部文件' },
   READ_MEDIA_IMAGES: { risk: 'media', zh: '读取相册中的照片' },
   READ_MEDIA_VIDEO: { risk: 'media', zh: '读取相册中的视频' },
   READ_MEDIA_AUDIO: { risk: 'media', zh: '读取音频文件' },
@@ -89,7 +91,7 @@ const ANDROID = {
   BLUETOOTH_CONNECT: { risk: 'bluetooth-nearby', zh: '连接已配对的蓝牙设备' },
   BLUETOOTH_ADVERTISE: { risk: 'bluetooth-nearby', zh: '向附近设备广播蓝牙信号' },
   NEARBY_WIFI_DEVICES: { risk: 'bluetooth-nearby', zh: '发现附近的 Wi-Fi 设备' },
-  QUERY_ALL_PACKAGES: { risk: 'installed-apps', zh: '获取手机上全部已安装应用列表' },
+  QUERY_ALL_PACKAGES: { risk: 'installed-apps', zh: '获取手机上全部已安装应用列表', overBroadZh: '可获取手机上全部已安装应用的列表（可推断个人特征）' },
   GET_TASKS: { risk: 'installed-apps', zh: '获取正在运行的应用' },
   PACKAGE_USAGE_STATS: { risk: 'installed-apps', zh: '读取应用使用情况统计（可统计使用时长）' },
   FOREGROUND_SERVICE: { risk: 'foreground-service', zh: '运行前台服务（离开界面后继续工作）' },
@@ -98,9 +100,11 @@ const ANDROID = {
   RECEIVE_BOOT_COMPLETED: { risk: 'background-running', zh: '开机后自动启动' },
   WAKE_LOCK: { risk: 'background-running', zh: '阻止手机休眠' },
   REQUEST_IGNORE_BATTERY_OPTIMIZATIONS: { risk: 'background-running', zh: '请求不受电池优化限制（长期后台运行）' },
-  SYSTEM_ALERT_WINDOW: { risk: 'system-settings', zh: '在其他应用上层显示悬浮窗' },
-  WRITE_SETTINGS: { risk: 'system-settings', zh: '修改系统设置' },
-  REQUEST_INSTALL_PACKAGES: { risk: 'system-settings', zh: '安装其他应用' },
+  SYSTEM_ALERT_WINDOW: { risk: 'system-settings', zh: '在其他应用上层显示悬浮窗', overBroadZh: '可在其他应用上层弹出悬浮窗（可遮挡或诱导点击）' },
+  WRITE_SETTINGS: { risk: 'system-settings', zh: '修改系统设置', overBroadZh: '可修改系统设置' },
+  INSTALL_PACKAGES: { risk: 'system-settings', zh: '静默安装应用（系统权限）', overBroadZh: '系统级权限，普通应用申请即属异常，可在后台安装任意应用' },
+  READ_LOGS: { risk: 'system-settings', zh: '读取系统日志（系统权限）', overBroadZh: '可读取其他应用写入系统日志的内容（可能含个人信息），普通应用申请即属异常' },
+  REQUEST_INSTALL_PACKAGES: { risk: 'system-settings', zh: '安装其他应用', overBroadZh: '可引导安装其他应用' },
   DISABLE_KEYGUARD: { risk: 'system-settings', zh: '关闭锁屏' },
   CHANGE_CONFIGURATION: { risk: 'system-settings', zh: '修改系统配置' },
   ACCESS_MOCK_LOCATION: { risk: 'system-settings', zh: '模拟位置（测试用途）' },
@@ -184,6 +188,11 @@ export function describePermission(platform: CatalogPlatform, name: string): Cat
   if (known) return known;
   const custom = platform === 'android' ? !name.startsWith('android.') : platform === 'harmonyos' ? !name.startsWith('ohos.') : false;
   return { risk: 'other', zh: custom ? '应用自定义或第三方权限，请人工核对用途' : '未收录的系统权限，请人工核对用途' };
+}
+
+/** Why the permission is over-broad for a government service app (Chinese), or undefined when it is not one of those. */
+export function overBroadReason(platform: CatalogPlatform, name: string): string | undefined {
+  return lookup(platform, name)?.overBroadZh;
 }
 
 function lookup(platform: CatalogPlatform, name: string): CatalogEntry | undefined {

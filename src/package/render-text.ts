@@ -31,7 +31,7 @@ function identity(facts: PackageFacts): string {
 }
 
 function permissions(facts: PackageFacts): string {
-  const lines = facts.permissions.map((p) => `- ${p.name} [${p.risk}] ${p.explanationZh}${p.detail ? `（${p.detail}）` : ''}`);
+  const lines = facts.permissions.map((p) => `- ${p.name} [${p.risk}] ${p.explanationZh}${p.detail ? `（${p.detail}）` : ''}${p.implied ? `（隐含权限：${p.implied}）` : ''}`);
   return section(`申请的权限（${facts.permissions.length}）`, lines, '未声明任何权限');
 }
 

@@ -18,6 +18,8 @@ export interface PermissionFact {
   source: string;
   /** Extra detail from the declaration (maxSdkVersion, usedScene, iOS purpose string). */
   detail?: string;
+  /** Set when the package does not name it but the platform grants it anyway (aapt's `uses-implied-permission`): the reason. */
+  implied?: string;
 }
 
 /** Kinds of declared components. */

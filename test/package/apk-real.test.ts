@@ -23,7 +23,8 @@ void describe('real APKs match aapt', { concurrency: 1 }, () => {
       assert.equal(facts.identity.minSdk, badging.minSdk);
       assert.equal(facts.identity.targetSdk, badging.targetSdk);
       assert.equal(facts.identity.label, badging.label);
-      assert.deepEqual(facts.permissions.map((p) => p.name), permissions);
+      assert.deepEqual(facts.permissions.filter((p) => !p.implied).map((p) => p.name), permissions);
+      assert.deepEqual(facts.permissions.filter((p) => p.implied).map((p) => ({ name: p.name, reason: p.implied })), badging.implied);
       assert.match(facts.file.sha256, /^[0-9a-f]{64}$/);
       assert.match(facts.identity.signingCertSha256 ?? '', /^[0-9a-f]{64}$/);
     });
@@ -49,6 +50,19 @@ void describe('real APK facts', { concurrency: 1 }, () => {
     assert.ok(facts.strings.some((s) => s.locale === undefined && s.source === 'resources.arsc'));
     assert.ok(facts.hosts.some((h) => h.kind === 'url-http' && h.value.startsWith('http://www.google.com')));
     assert.ok(facts.components.length > 100);
+  });
+
+  void it('lists READ_EXTERNAL_STORAGE implied by WRITE_EXTERNAL_STORAGE on ApiDemos, as aapt dump badging does', async () => {
+    const facts = await inspectPackage(REAL_APKS[0] ?? '');
+    const implied = facts.permissions.filter((p) => p.implied);
+    assert.deepEqual(implied.map((p) => [p.name, p.implied, p.risk]), [['android.permission.READ_EXTERNAL_STORAGE', 'requested WRITE_EXTERNAL_STORAGE', 'storage']]);
+  });
+
+  void it('reads the literal texts of ApiDemos compiled layouts, citing each layout', async () => {
+    const facts = await inspectPackage(REAL_APKS[0] ?? '');
+    // aapt dump xmltree ApiDemos-debug.apk res/layout-land/grid_layout_2.xml → android:text="Email setup" (Raw: "Email setup")
+    assert.ok(facts.strings.some((s) => s.text === 'Email setup' && s.source === 'res/layout-land/grid_layout_2.xml'));
+    assert.ok(facts.strings.filter((s) => s.source.startsWith('res/layout')).length > 100);
   });
 
   void it('finds the same v1 certificate keytool reports for ApiDemos', async () => {

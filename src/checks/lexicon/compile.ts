@@ -2,11 +2,11 @@
  * Merging and compiling lexicon files. Pure: the caller reads and schema-validates the files.
  * A lab file only extends: a rule with a known id ORs its patterns (position by position) and its
  * `unless` into the default rule, a new id adds a rule (then kind, what and confidence are required),
- * terms are ORed, negations appended. Nothing a lab writes can remove a default pattern.
+ * terms and package patterns are ORed, negations appended. Nothing a lab writes can remove a default pattern.
  */
 import type { CheckId } from '../catalog.js';
 import type { TextRule } from '../rules.js';
-import type { Lexicon, LexiconCheckSpec, LexiconFile, LexiconRuleSpec } from './types.js';
+import type { Lexicon, LexiconCheckSpec, LexiconFile, LexiconPackageSpec, LexiconRuleSpec } from './types.js';
 
 /** Terms each detector looks up; a lexicon without them is rejected at load, not at detection time. */
 export const REQUIRED_TERMS: Partial<Record<CheckId, readonly string[]>> = {
@@ -38,6 +38,9 @@ export function mergeLexicons(base: LexiconFile, extension: LexiconFile): Lexico
     for (const [name, source] of Object.entries(ext.terms ?? {})) {
       target.terms = { ...target.terms, [name]: or(target.terms?.[name], source) ?? source };
     }
+    for (const [name, source] of Object.entries(ext.package ?? {}) as [keyof LexiconPackageSpec, string][]) {
+      target.package = { ...target.package, [name]: or(target.package?.[name], source) ?? source };
+    }
   }
   return { version: 1, negations: [...new Set([...(base.negations ?? []), ...(extension.negations ?? [])])], checks };
 }
@@ -46,14 +49,16 @@ export function mergeLexicons(base: LexiconFile, extension: LexiconFile): Lexico
 export function compileLexicon(file: LexiconFile): Lexicon {
   const rules: Partial<Record<CheckId, TextRule[]>> = {};
   const terms: Partial<Record<CheckId, Record<string, RegExp>>> = {};
+  const pkg: Lexicon['package'] = {};
   for (const [id, spec] of Object.entries(file.checks ?? {}) as [CheckId, LexiconCheckSpec][]) {
     rules[id] = (spec.rules ?? []).map((r) => compileRule(id, r));
     terms[id] = Object.fromEntries(Object.entries(spec.terms ?? {}).map(([name, source]) => [name, regex(source, `checks.${id}.terms.${name}`)]));
+    if (spec.package) pkg[id] = Object.fromEntries((Object.entries(spec.package) as [string, string][]).map(([name, source]) => [name, regex(source, `checks.${id}.package.${name}`)]));
   }
   for (const [id, names] of Object.entries(REQUIRED_TERMS) as [CheckId, string[]][]) {
     for (const name of names) if (!terms[id]?.[name]) throw new Error(`checks.${id}.terms.${name} is missing`);
   }
-  return { negations: file.negations ?? [], rules, terms };
+  return { negations: file.negations ?? [], rules, terms, package: pkg };
 }
 
 function compileRule(id: CheckId, r: LexiconRuleSpec): TextRule {

@@ -14,9 +14,18 @@ export interface LexiconRuleSpec {
   maxLength?: number;
 }
 
+/** What a submitted package's own content (strings, class names) must match to be a static clue of the check. */
+export interface LexiconPackageSpec {
+  /** Shipped strings that are clues beyond the check's rules (which apply to them too). */
+  strings?: string;
+  /** Component class names, tried on the words (QianDaoActivity → qian-dao-activity) and the unsplit lowercase name (qiandaoactivity), so pinyin like `qiandao` matches. */
+  components?: string;
+}
+
 export interface LexiconCheckSpec {
   rules?: LexiconRuleSpec[];
   terms?: Record<string, string>;
+  package?: LexiconPackageSpec;
 }
 
 /** A lexicon file (schema: lexicon.schema.json). */
@@ -31,4 +40,6 @@ export interface Lexicon {
   negations: readonly string[];
   rules: Partial<Record<CheckId, readonly TextRule[]>>;
   terms: Partial<Record<CheckId, Readonly<Record<string, RegExp>>>>;
+  /** Patterns for package clues (src/checks/package-clues.ts), per check. */
+  package: Partial<Record<CheckId, { strings?: RegExp; components?: RegExp }>>;
 }

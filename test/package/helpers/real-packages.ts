@@ -35,6 +35,8 @@ export interface Badging {
   minSdk?: string;
   targetSdk?: string;
   label?: string;
+  /** `uses-implied-permission` lines: name and aapt's reason. */
+  implied: { name: string; reason: string }[];
 }
 
 /** Parses the lines the comparison needs from `aapt dump badging`. */
@@ -48,6 +50,7 @@ export function parseBadging(output: string): Badging {
     minSdk: value(/^sdkVersion:'([^']*)'/m),
     targetSdk: value(/^targetSdkVersion:'([^']*)'/m),
     label: value(/^application-label:'([^']*)'/m),
+    implied: [...output.matchAll(/^uses-implied-permission: name='([^']*)' reason='([^']*)'/gm)].map((m) => ({ name: m[1] ?? '', reason: m[2] ?? '' })),
   };
 }
 
