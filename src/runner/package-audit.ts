@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { AppTarget } from '../config/app-target.js';
 import { CHECK_CATALOG } from '../checks/catalog.js';
 import { evaluateAll } from '../checks/evaluate.js';
+import { DEFAULT_DETECTOR_SETTINGS } from '../checks/detectors/types.js';
+import { loadLexicon } from '../config/lexicon.js';
 import type { CheckResult } from '../checks/result.js';
 import type { CheckId } from '../checks/catalog.js';
 import { TOOL } from '../core/tool.js';
@@ -28,7 +30,7 @@ const STATUS: Record<CheckResult['outcome'], AllureStatus> = { pass: 'passed', f
 /** Runs the static-only audit of a package; throws AuditError('bad-package') for a hostile or broken file. */
 export async function runPackageAudit(
   target: Extract<AppTarget, { kind: 'package' }>,
-  options: { out: string; deviceProfile: string; exemptions: Partial<Record<CheckId, string>>; noReport: boolean; secrets: SecretMask },
+  options: { out: string; deviceProfile: string; exemptions: Partial<Record<CheckId, string>>; noReport: boolean; secrets: SecretMask; lexiconFile?: string },
   listener: RunListener,
 ): Promise<RunOutcome> {
   const startedAt = new Date();
@@ -38,7 +40,9 @@ export async function runPackageAudit(
   const store = new EvidenceStore(outDir, options.secrets);
   const blob = store.putBlob('package', JSON.stringify(facts, null, 2), 'json');
   store.append({ type: 'package', facts, blob });
-  const results = evaluateAll(readEvidenceBundle(outDir), { exemptions: options.exemptions });
+  // The lab's --lexicon reaches package clues as it reaches device runs.
+  const settings = { ...DEFAULT_DETECTOR_SETTINGS, lexicon: loadLexicon(options.lexiconFile) };
+  const results = evaluateAll(readEvidenceBundle(outDir), { exemptions: options.exemptions, settings });
   const resultsDir = join(outDir, 'allure-results');
   const stop = Date.now();
   writeAllureTest(resultsDir, {

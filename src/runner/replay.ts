@@ -6,6 +6,7 @@
  * detector re-run on it: the finding is reproduced when the detector reports the same text again
  * (or, for a finding without text such as a missing requirement, still reports the problem).
  */
+import { loadLexicon } from '../config/lexicon.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CheckId } from '../checks/catalog.js';
@@ -153,8 +154,8 @@ function profileAccount(name: string): Credentials | undefined {
 function stillThere(check: CheckId, finding: Finding, bundle: EvidenceBundle, config: RunConfig): boolean {
   const detector = DETECTORS[check];
   if (!detector) return false;
-  // The run's tunable settings over the defaults (a lab's own lexicon file is not re-read here).
-  const detection = detector(bundle, { ...DEFAULT_DETECTOR_SETTINGS, ...config.settings });
+  // The run's tunable settings over the defaults, with the lab's own lexicon as the run had it.
+  const detection = detector(bundle, { ...DEFAULT_DETECTOR_SETTINGS, ...config.settings, lexicon: loadLexicon(config.lexiconFile) });
   if (!finding.text) return detection.findings.length > 0 || (detection.missing?.length ?? 0) > 0;
   const want = normalizeText(finding.text);
   return detection.findings.some((f) => f.text !== undefined && normalizeText(f.text) === want);

@@ -86,7 +86,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   }
   if (target.kind === 'package') {
     const secrets = runSecrets({ credentialsFile: args.credentials !== undefined ? resolve(args.credentials) : undefined, device });
-    return runPackageAudit(target, { out: args.out ?? join('reports', `audit-${timestamp()}`), deviceProfile: device.name, exemptions, noReport: args.noReport === true, secrets }, listener);
+    return runPackageAudit(target, { out: args.out ?? join('reports', `audit-${timestamp()}`), deviceProfile: device.name, exemptions, noReport: args.noReport === true, secrets, ...(args.lexicon ? { lexiconFile: resolve(args.lexicon) } : {}) }, listener);
   }
   assertPlatformBuilt(device);
   assertH5SystemDependencies();

@@ -58,6 +58,20 @@ describe('a package run without a device side', () => {
     assert.ok(html.length > 100_000, 'single-file report written');
   });
 
+  it("reads the lab's --lexicon: a string only the lab's pattern knows becomes a clue", async () => {
+    const file = join(scratch, 'study-lexicon.hap');
+    writeFileSync(file, studyAppHap());
+    const lexicon = join(scratch, 'lab-lexicon.json');
+    writeFileSync(lexicon, JSON.stringify({ version: 1, checks: { 'commercial-activity': { package: { strings: '学习平台' } } } }));
+    const withLab = join(scratch, 'out-lexicon');
+    const result = await runCli(['run', '--app', file, '--out', withLab, '--no-report', '--lexicon', lexicon]);
+    assert.equal(result.code, 2, result.stderr);
+    assert.ok(existsSync(join(withLab, 'verdict.json')), result.stderr);
+    const clues = (out: string): string[] => (JSON.parse(readFileSync(join(out, 'verdict.json'), 'utf8')) as Verdict).checks.find((c) => c.id === 'commercial-activity')!.findings.map((f) => f.text ?? '');
+    assert.ok(clues(withLab).some((t) => t.includes('学习平台')), clues(withLab).join(' | '));
+    assert.ok(!clues(join(scratch, 'out')).some((t) => t.includes('学习平台')), 'the default lexicon alone does not know it');
+  });
+
   it('a zip bomb: one sentence, exit 2, no verdict', async () => {
     const file = join(scratch, 'bomb.apk');
     writeFileSync(file, buildZip([{ name: 'AndroidManifest.xml', data: Buffer.alloc(200 * 1024 * 1024) }]));
