@@ -6,6 +6,7 @@
 import { sha256 } from '../core/hash.js';
 import type { UiSnapshot } from '../device/device-session.js';
 import { LIST_MIN_MEMBERS, listGroups } from './action-policy.js';
+import { candidateNodes, isGuess } from './candidates.js';
 
 /** Route part of a URL: path and hash route without query values. */
 export function routeKey(url: string): string {
@@ -28,18 +29,22 @@ export function stableText(text: string): string {
 }
 
 /**
- * The signature of a snapshot. A list (same-kind tappable siblings) counts by its first rows
- * only, so a feed that grows on scroll stays one screen; on a record screen (a route with an
- * id) list rows are the record's data and count by kind only, so every news detail is one screen.
+ * The signature of a snapshot: route, title and the screen's candidate controls, from every
+ * source (so a view swapped in place without a URL change, whose controls only a delegating
+ * ancestor or a probe explains, is another screen). A list (same-kind candidate siblings) counts
+ * by its first rows only, so a feed that grows on scroll stays one screen; on a record screen (a
+ * route with an id) list rows count by kind only and guessed controls not at all (both are the
+ * record's data), so every news detail is one screen. Transient overlays (a toast, a loading mask) never count.
  */
 export function screenSignature(snapshot: UiSnapshot): string {
   const route = routeKey(snapshot.url);
   const recordScreen = /(^|\/):id(\/|$)/.test(route);
-  const groups = listGroups(snapshot.nodes);
+  const candidates = candidateNodes(snapshot.nodes, snapshot.listenersObserved);
+  const groups = listGroups(snapshot.nodes, candidates.map((c) => c.node));
   const rowsSeen = new Map<string, number>();
   const actionable = new Set<string>();
-  for (const node of snapshot.nodes) {
-    if (!node.clickable || node.obscured) continue;
+  for (const { node, source } of candidates) {
+    if (recordScreen && isGuess(source)) continue;
     const group = groups.get(node.id);
     if (group !== undefined) {
       const row = rowsSeen.get(group) ?? 0;
