@@ -41,6 +41,12 @@ export interface FakeScreen {
   redirect?: { to: string; afterLooks: number };
   /** Arriving here stores a session that later launches keep (see FakeApp.keptSession). */
   signsIn?: boolean;
+  /** Input fields (a login form: 账号 text, 密码 password), shown before the controls. */
+  fields?: { label: string; inputType: string }[];
+  /** Controls of the page underneath a modal: shown, but covered (the controls are the modal's). */
+  covered?: string[];
+  /** Back does nothing here (the app replaced its history entry). */
+  noBack?: boolean;
 }
 
 export interface FakeApp {
@@ -50,6 +56,8 @@ export interface FakeApp {
   tabBar?: FakeControl[];
   /** Whether snapshots say every tap handler was seen (default true: the fake knows its handlers). */
   listenersObserved?: boolean;
+  /** The document title of every screen (an app that swaps views in place keeps one); default: each screen's title. */
+  documentTitle?: string;
   /** A launch after signing in opens this screen instead of `start`, until clearAppData(). */
   keptSession?: string;
 }
@@ -120,7 +128,8 @@ export class FakeDevice implements DeviceSession {
     const add = (role: string, text: string, parent: number | null, locator?: string, handler: FakeControl['handler'] = locator ? 'own' : 'none'): number => {
       const id = nodes.length;
       nodes.push({
-        id, parent, role: handler === 'own' ? role : 'div', text, fullText: text, bounds: { x: 0, y: id * 48, width: 412, height: 48 },
+        // A control without a handler of its own is a plain <div>.
+        id, parent, role: locator && handler !== 'own' ? 'div' : role, text, fullText: text, bounds: { x: 0, y: id * 48, width: 412, height: 48 },
         clickable: handler === 'own', editable: false, scrollable: false, platform: 'h5', ...(locator ? { locator } : {}), ...(handler === 'delegated' ? { delegated: true } : {}),
       });
       return id;
@@ -128,6 +137,11 @@ export class FakeDevice implements DeviceSession {
     const body = add('body', '', null);
     add('h1', def.title, body);
     for (const t of def.text ?? []) add('p', t, body);
+    for (const t of def.covered ?? []) nodes[add('a', t, body, `#${key}-under-${t}`)]!.obscured = true;
+    (def.fields ?? []).forEach((f, i) => {
+      const id = add('input', '', body, fieldLocator(key, i));
+      Object.assign(nodes[id]!, { role: 'input', editable: true, label: f.label, inputType: f.inputType });
+    });
     def.controls.forEach((c, i) => add('button', c.text, body, controlLocator(key, i), c.handler));
     if (def.tabBar) {
       const nav = add('nav', '', body);
@@ -136,7 +150,7 @@ export class FakeDevice implements DeviceSession {
     const texts = nodes.map((n) => n.text).filter(Boolean);
     return Promise.resolve({
       url: `${this.app.origin}/#${def.route}`,
-      title: def.title,
+      title: this.app.documentTitle ?? def.title,
       visibleText: texts.join(' '),
       viewport: { width: 412, height: 915, devicePixelRatio: 2 },
       nodes,
@@ -165,9 +179,21 @@ export class FakeDevice implements DeviceSession {
     return Promise.resolve();
   }
 
+  /** Typed values, by field locator. */
+  readonly typed = new Map<string, string>();
+
+  typeText(locator: string, text: string): Promise<void> {
+    if (this.dead) return this.crashed();
+    const key = this.current;
+    if (!(this.screen(key).fields ?? []).some((_, i) => fieldLocator(key, i) === locator)) return Promise.reject(new Error(`no such element: ${locator} on ${key}`));
+    this.typed.set(locator, text);
+    return Promise.resolve();
+  }
+
   back(): Promise<void> {
     if (this.dead) return this.crashed();
     this.backs++;
+    if (this.screen(this.current).noBack) return Promise.resolve();
     if (this.backs === this.crashOnBack) {
       this.crashes++;
       this.dead = true;
@@ -246,6 +272,10 @@ export class FakeDevice implements DeviceSession {
 
 function controlLocator(key: string, index: number): string {
   return `#${key}-c${index}`;
+}
+
+function fieldLocator(key: string, index: number): string {
+  return `#${key}-f${index}`;
 }
 
 function tabLocator(index: number): string {
