@@ -5,7 +5,7 @@
  */
 import type { CandidateSource, Step, UiNode } from '../evidence/types.js';
 import { normalizeText } from '../checks/text-match.js';
-import { candidateNodes, sourceRank } from './candidates.js';
+import { candidateNodes, isGuess, sourceRank } from './candidates.js';
 import { fillSteps, isLoginControl, isLoginScreen, isSubmitControl } from './forms.js';
 
 export interface ActionPolicy {
@@ -34,6 +34,8 @@ export interface CandidateAction {
   steps: Step[];
   /** Same-kind siblings (list cells) share a group: once two of them lead to one other screen, the rest are skipped. */
   group?: string;
+  /** A guessed list member with content of its own (a row, not a bare text leaf): once two rows of its list changed nothing, the rest are skipped. */
+  inertSampling?: boolean;
   /** The login control of a login screen. */
   login?: boolean;
   /** How the candidate was found (a scroll: 'scroll'). */
@@ -53,6 +55,7 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy, listener
   const groups = listGroups(nodes, candidates.map((c) => c.node));
   const fill = fillSteps(nodes);
   const loginScreen = isLoginScreen(nodes);
+  const parents = new Set(nodes.map((n) => n.parent));
   for (const { node, source } of candidates) {
     if (!node.locator || seenLocators.has(node.locator)) continue;
     if (node.editable || node.inputType === 'file' || node.role === 'select') continue;
@@ -70,6 +73,7 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy, listener
       kind: 'tap', locator: node.locator, text, label, source, order: (policy.last.test(text) ? 2 : 0) + sourceRank(source) / 10,
       steps: submits ? [...fill, tap] : [tap],
       ...(group ? { group } : {}),
+      ...(group && isGuess(source) && parents.has(node.id) ? { inertSampling: true } : {}),
       ...(loginScreen && isLoginControl(node) ? { login: true } : {}),
     });
   }

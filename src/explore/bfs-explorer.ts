@@ -141,7 +141,7 @@ class Explorer {
       if (isAppCrash(error)) throw error;
       this.recorder.lose();
       // A guessed control that cannot be tapped (not interactable, gone) is a guess that did nothing, not a failure of the screen.
-      if (isGuess(action.source)) from.noEffect++;
+      if (isGuess(action.source)) this.scheduler.noteNoEffect(from, action);
       else this.recorder.skip({ screenId: from.id, label: action.label, reason: `操作失败：${this.mask(firstLine(error))}`, byPolicy: false });
       return;
     }
@@ -154,7 +154,7 @@ class Explorer {
     }
     if (isGuess(action.source) && changedNothing(from, seen, before?.visibleText)) {
       // Tried without effect: no transition edge (it would teach global navigation that is not there).
-      from.noEffect++;
+      this.scheduler.noteNoEffect(from, action);
       this.report();
       return;
     }

@@ -5,7 +5,7 @@
  */
 import type { CandidateAction } from './action-policy.js';
 import type { ScreenRecorder } from './recorder.js';
-import { hasUntried, type ScreenState } from './screen-state.js';
+import { hasUntried, type ListRecord, type ScreenState } from './screen-state.js';
 import { isPrefix } from './transition-paths.js';
 
 /** List rows tried before a list whose rows all open one screen counts as explored. */
@@ -47,16 +47,28 @@ export class Scheduler {
   /**
    * Rows of one list (news items, feed entries) usually open the same kind of screen. Once the
    * first LIST_SAMPLE rows all opened one other screen, the remaining rows are skipped by policy;
-   * rows that open different screens (a services menu) are all tried.
+   * rows that open different screens (a services menu) are all tried. Likewise, guessed rows
+   * (delegated, probed; rows with content, not bare text leaves, which may be unrelated labels
+   * side by side) whose first LIST_SAMPLE taps all changed nothing are not all tried.
    */
   isSampledListRow(state: ScreenState, action: CandidateAction): boolean {
     const list = action.group === undefined ? undefined : state.lists.get(action.group);
-    if (!list || list.tried < LIST_SAMPLE || list.to.size !== 1 || list.to.has(state.id)) return false;
+    if (!list) return false;
+    const inert = action.inertSampling === true && list.noEffect >= LIST_SAMPLE && list.to.size === 0;
+    const same = list.tried >= LIST_SAMPLE && list.to.size === 1 && !list.to.has(state.id);
+    if (!inert && !same) return false;
     if (!list.skipped) {
       list.skipped = true;
-      this.recorder.skip({ screenId: state.id, label: `${action.label}等同类列表项`, reason: `同一列表的前 ${LIST_SAMPLE} 项均打开同一界面，其余各项视为同类，不再逐一点击`, byPolicy: true });
+      const reason = inert ? `同一列表的前 ${LIST_SAMPLE} 项点击后均无任何变化，其余各项视为同类，不再逐一点击` : `同一列表的前 ${LIST_SAMPLE} 项均打开同一界面，其余各项视为同类，不再逐一点击`;
+      this.recorder.skip({ screenId: state.id, label: `${action.label}等同类列表项`, reason, byPolicy: true });
     }
     return true;
+  }
+
+  /** Learns from a guessed action that changed nothing. */
+  noteNoEffect(from: ScreenState, action: CandidateAction): void {
+    from.noEffect++;
+    if (action.group !== undefined) this.listOf(from, action.group).noEffect++;
   }
 
   /** Learns from an action that led from one screen to another (or the same). */
@@ -67,11 +79,19 @@ export class Scheduler {
     entry.to.add(to.id);
     this.outcomes.set(key, entry);
     if (action.group !== undefined) {
-      const list = from.lists.get(action.group) ?? { to: new Set<string>(), tried: 0, skipped: false };
+      const list = this.listOf(from, action.group);
       list.to.add(to.id);
       list.tried++;
-      from.lists.set(action.group, list);
     }
+  }
+
+  private listOf(state: ScreenState, group: string): ListRecord {
+    let list = state.lists.get(group);
+    if (!list) {
+      list = { to: new Set<string>(), tried: 0, skipped: false, noEffect: 0 };
+      state.lists.set(group, list);
+    }
+    return list;
   }
 }
 

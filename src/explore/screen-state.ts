@@ -15,8 +15,8 @@ export interface ScreenState {
   next: number;
   locators: Set<string>;
   scrolls: number;
-  /** list group → screens its tried rows led to, and how many were tried. */
-  lists: Map<string, { to: Set<string>; tried: number; skipped: boolean }>;
+  /** list group → screens its tried rows led to, how many were tried, and how many of those changed nothing. */
+  lists: Map<string, ListRecord>;
   login: boolean;
   /** False when the screen shows content but yielded no candidate (see understood() in recorder.ts). */
   understood: boolean;
@@ -26,6 +26,13 @@ export interface ScreenState {
   noEffect: number;
   /** The only way forward of a modal covering the app (立即打卡, 同意…), when the screen is such a gate. */
   gate?: string;
+}
+
+export interface ListRecord {
+  to: Set<string>;
+  tried: number;
+  skipped: boolean;
+  noEffect: number;
 }
 
 /** True while the screen has actions not yet tried. */

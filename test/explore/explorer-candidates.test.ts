@@ -133,6 +133,23 @@ void describe('probed candidates', () => {
     assert.equal(coverage.complete, true);
   });
 
+  void it('in a list are sampled: once two rows changed nothing, the other rows are skipped by policy', async () => {
+    const rows = ['一', '二', '三', '四', '五'].map((n): FakeControl => ({ text: `办理须知${n}`, detail: '2026-03-01', handler: 'none' }));
+    const app: FakeApp = {
+      origin: 'https://rows.gov.cn',
+      start: 'home',
+      listenersObserved: false,
+      screens: {
+        home: { route: '/home', title: '首页', controls: [{ text: '办事', to: 'services' }, ...rows] },
+        services: { route: '/services', title: '办事', controls: [{ text: '返回', to: 'home' }] },
+      },
+    };
+    const { coverage, device } = await explore(app);
+    assert.equal(device.taps.filter((t) => t.text.startsWith('办理须知')).length, 2);
+    assert.ok(coverage.skippedActions.some((s) => s.byPolicy && /均无任何变化/.test(s.reason)));
+    assert.equal(coverage.complete, true);
+  });
+
   void it('learn a probed tab bar as global navigation once it led to one screen from two screens', async () => {
     const tab = (text: string, to: string): FakeControl => ({ text, to, handler: 'none' });
     const screens = ['home', 'a', 'b', 'c', 'd', 'e'];

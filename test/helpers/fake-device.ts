@@ -23,6 +23,8 @@ export interface FakeControl {
   crashesOnTap?: number;
   /** How the page says the control responds: its own handler (default, a clickable button), a delegating ancestor, or nothing visible. */
   handler?: 'own' | 'delegated' | 'none';
+  /** A second line inside the control (a list row: title and date). */
+  detail?: string;
 }
 
 /** How the fake recovers from a crash: relaunches, cannot (relaunch throws), or has no such method. */
@@ -142,7 +144,12 @@ export class FakeDevice implements DeviceSession {
       const id = add('input', '', body, fieldLocator(key, i));
       Object.assign(nodes[id]!, { role: 'input', editable: true, label: f.label, inputType: f.inputType });
     });
-    def.controls.forEach((c, i) => add('button', c.text, body, controlLocator(key, i), c.handler));
+    def.controls.forEach((c, i) => {
+      const id = add('button', c.text, body, controlLocator(key, i), c.handler);
+      if (c.detail === undefined) return;
+      nodes[id]!.fullText = `${c.text} ${c.detail}`;
+      add('span', c.detail, id);
+    });
     if (def.tabBar) {
       const nav = add('nav', '', body);
       (this.app.tabBar ?? []).forEach((c, i) => add('a', c.text, nav, tabLocator(i), c.handler));
