@@ -7,6 +7,7 @@ import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
 import type { EvidenceStore } from '../evidence/store.js';
 import type { CoverageEvent, ScreenEvent, Step, UiNode } from '../evidence/types.js';
 import { candidateActions, scrollAction, type ActionPolicy, type CandidateAction } from './action-policy.js';
+import { isGuess } from './candidates.js';
 import { isLoginScreen } from './forms.js';
 import type { LoginWallTracker } from './login-wall.js';
 import type { Mask } from './mask.js';
@@ -258,11 +259,13 @@ function understood(snapshot: UiSnapshot, candidates: number): boolean {
 
 /**
  * A modal that covers the app (something underneath is obscured) and offers one way forward
- * (立即打卡, 同意, 我知道了): the text of that control. The detectors read such a control as forced
+ * (立即打卡, 同意, 我知道了) of its own: the text of that control. The detectors read such a control as forced
  * (src/checks/evidence-view.ts isOnlyActionableNode).
  */
 function gateControl(nodes: UiNode[], actions: CandidateAction[]): string | undefined {
-  const taps = actions.filter((a) => a.kind === 'tap');
+  // Guesses do not count: platforms mark covered controls, not covered text, so the page under
+  // the modal still yields probes (their taps land on the modal and change nothing).
+  const taps = actions.filter((a) => a.kind === 'tap' && !isGuess(a.source));
   if (taps.length !== 1 || !nodes.some((n) => n.obscured)) return undefined;
   return taps[0]!.text;
 }

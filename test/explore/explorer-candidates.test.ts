@@ -176,9 +176,11 @@ void describe('a modal covering the app with one way forward', () => {
     const app: FakeApp = {
       origin: 'https://gate.gov.cn',
       start: 'modal',
+      listenersObserved: false,
       screens: {
-        modal: { route: '/home', title: '每日打卡', covered: ['办事', '我的'], controls: [{ text: '立即打卡', to: 'home' }] },
-        home: { route: '/home', title: '首页', controls: [] },
+        // The page under the modal also yields a probe (platforms mark covered controls, not covered text).
+        modal: { route: '/home', title: '每日打卡', covered: ['办事', '我的'], controls: [{ text: '立即打卡', to: 'home' }, { text: '活动说明', handler: 'none' }] },
+        home: { route: '/home', title: '首页', controls: [{ text: '办事' }] },
       },
     };
     const { coverage, bundle } = await explore(app);
