@@ -5,7 +5,7 @@
  */
 import type { CandidateSource, Step, UiNode } from '../evidence/types.js';
 import { normalizeText } from '../checks/text-match.js';
-import { candidateNodes, isGuess, sourceRank } from './candidates.js';
+import { candidateNodes, isGuess, sourceRank, withCandidatesTappable } from './candidates.js';
 import { fillSteps, isLoginControl, isLoginScreen, isSubmitControl } from './forms.js';
 
 export interface ActionPolicy {
@@ -54,7 +54,7 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy, listener
   const candidates = candidateNodes(nodes, listenersObserved);
   const groups = listGroups(nodes, candidates.map((c) => c.node));
   const fill = fillSteps(nodes);
-  const loginScreen = isLoginScreen(nodes);
+  const loginScreen = isLoginScreen(withCandidatesTappable(nodes, candidates));
   const parents = new Set(nodes.map((n) => n.parent));
   for (const { node, source } of candidates) {
     if (!node.locator || seenLocators.has(node.locator)) continue;

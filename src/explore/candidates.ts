@@ -6,6 +6,7 @@
  */
 import type { CandidateSource, UiNode } from '../evidence/types.js';
 import { controlLikeNodes, isTransient } from './control-like.js';
+import { isLoginScreen } from './forms.js';
 
 export interface CandidateNode {
   node: UiNode;
@@ -39,4 +40,18 @@ export function candidateNodes(nodes: UiNode[], listenersObserved?: boolean): Ca
     else if (guessed.has(node.id)) out.push({ node, source: node.delegated ? 'delegated' : 'probed' });
   }
   return out;
+}
+
+/**
+ * The nodes with every candidate marked clickable: what form and login rules (forms.ts, which
+ * look at `clickable`) must see on a page whose 登录 button is a delegated or probed `<div>`.
+ */
+export function withCandidatesTappable(nodes: UiNode[], candidates: CandidateNode[]): UiNode[] {
+  const guessed = new Set(candidates.filter((c) => !c.node.clickable).map((c) => c.node.id));
+  return guessed.size === 0 ? nodes : nodes.map((n) => (guessed.has(n.id) ? { ...n, clickable: true } : n));
+}
+
+/** True when the screen is a login screen, its login control found by any source. */
+export function isLoginScreenOf(nodes: UiNode[], listenersObserved?: boolean): boolean {
+  return isLoginScreen(withCandidatesTappable(nodes, candidateNodes(nodes, listenersObserved)));
 }

@@ -7,8 +7,7 @@ import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
 import type { EvidenceStore } from '../evidence/store.js';
 import type { CoverageEvent, ScreenEvent, Step, UiNode } from '../evidence/types.js';
 import { candidateActions, scrollAction, type ActionPolicy, type CandidateAction } from './action-policy.js';
-import { isGuess } from './candidates.js';
-import { isLoginScreen } from './forms.js';
+import { isGuess, isLoginScreenOf } from './candidates.js';
 import type { LoginWallTracker } from './login-wall.js';
 import type { Mask } from './mask.js';
 import { screenSignature } from './screen-signature.js';
@@ -210,7 +209,7 @@ export class ScreenRecorder {
     const taps = actions.length;
     if (snapshot.canScroll && this.session.scroll) actions.push(scrollAction());
     actions.sort((a, b) => a.order - b.order);
-    const login = isLoginScreen(snapshot.nodes);
+    const login = isLoginScreenOf(snapshot.nodes, snapshot.listenersObserved);
     const state: ScreenState = {
       id, signature, depth, steps, actions, next: 0, locators: new Set(actions.map((a) => a.locator)), scrolls: 0, lists: new Map(), login,
       understood: understood(snapshot, taps + skipped.length), found: {}, tried: {}, noEffect: 0,

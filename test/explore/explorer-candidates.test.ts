@@ -215,6 +215,22 @@ void describe('a login followed until the app stops moving', () => {
   });
 });
 
+void describe('a login form whose 登录 is a delegated <div>', () => {
+  void it('is taken for a login wall and passed with the test account', async () => {
+    const app: FakeApp = {
+      origin: 'https://div-login.gov.cn',
+      start: 'login',
+      screens: {
+        login: { route: '/login', title: '统一身份认证', fields: LOGIN_FIELDS, controls: [{ text: '登录', to: 'home', handler: 'delegated' }] },
+        home: { route: '/home', title: '首页', controls: [{ text: '办事' }] },
+      },
+    };
+    const { coverage, bundle, device } = await explore(app, { credentials: ACCOUNT });
+    assert.deepEqual(coverage.loginWall, { met: true, signedIn: true, screenId: idOf(bundle, '统一身份认证') });
+    assert.deepEqual([...device.typed.values()].sort(), [ACCOUNT.password, ACCOUNT.username].sort());
+  });
+});
+
 void describe('a relaunch that keeps the session (a token in localStorage)', () => {
   void it('clears the app data and replays the path, login included', async () => {
     const app: FakeApp = {
