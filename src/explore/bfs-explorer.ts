@@ -162,7 +162,8 @@ class Explorer {
     this.scheduler.noteOutcome(from, action, to);
     this.recorder.transition(from, to, action);
     if (action.kind === 'scroll' && to === from && this.recorder.lastSnapshot) this.recorder.addRevealedActions(from, this.recorder.lastSnapshot, MAX_SCROLLS_PER_SCREEN);
-    if (submits(action)) to = await this.follow(from, action, to);
+    // Only a submit that left the app where it was (the form, a login form under a toast) may still be on its way.
+    if (submits(action) && (to === from || to.login)) to = await this.follow(from, action, to);
     if (action.login) this.loginWall.attempted(from.id, to !== from && !to.login);
     this.report();
   }

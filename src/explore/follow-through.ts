@@ -9,7 +9,7 @@ import type { ScreenRecorder } from './recorder.js';
 import type { ScreenState } from './screen-state.js';
 
 /** Waits (ms) before each re-observation: three looks within 3 s in all. */
-export const FOLLOW_UP: readonly number[] = [400, 800, 1800];
+export const FOLLOW_UP: readonly number[] = [300, 700, 2000];
 
 /** The screens the app moved on to (each with the screen it left), and the last one it showed. */
 export interface FollowUp {
@@ -20,7 +20,7 @@ export interface FollowUp {
 /**
  * Re-observes the app after `waits`, starting on `first`, recording every screen it moves to
  * with `steps` (the submit's path). Stops early once the same screen was seen twice in a row
- * (after a move, or two quiet looks: an app that did not move within 1.2 s rarely does later),
+ * (after a move, or two quiet looks: an app that did not move within 1 s rarely does later),
  * and when the app leaves (another origin).
  */
 export async function followThrough(
