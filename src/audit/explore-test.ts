@@ -7,6 +7,7 @@ import { H5Session } from '../device/h5/h5-session.js';
 import { exploreBreadthFirst } from '../explore/bfs-explorer.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { CoverageEvent } from '../evidence/types.js';
+import { explorationText } from './coverage-text.js';
 import { readRunConfigFromEnv } from '../runner/run-config.js';
 import { runAccount, runSecrets } from '../runner/run-secrets.js';
 import { writeProgress } from '../runner/progress.js';
@@ -39,10 +40,7 @@ async function attachExploration(store: EvidenceStore, coverage: CoverageEvent):
   const { outDir } = store;
   const bundle = readEvidenceBundle(outDir);
   await addDescription(
-    `探索了 ${coverage.screens} 个界面（完整探索 ${coverage.screensFullyExplored} 个），执行 ${coverage.actions} 次操作，用时 ${(coverage.durationMs / 1000).toFixed(1)} 秒；` +
-      (coverage.complete ? '所有可达界面的所有操作均已尝试。' : `探索未完成（${coverage.stoppedBy}），剩余 ${coverage.frontier} 个界面未探索完。`) +
-      (bundle.crashes?.length ? `探索中应用崩溃 ${bundle.crashes.length} 次，重新启动成功 ${bundle.crashes.filter((c) => c.recovered).length} 次。` : '') +
-      (coverage.loginWall ? (coverage.loginWall.signedIn ? '遇到登录界面，已用测试账号登录。' : `遇到登录界面且未能登录（${coverage.loginWall.reason ?? ''}），登录后的界面未探索。`) : ''),
+    explorationText(coverage, bundle),
     'markdown',
   );
   const thumbnails = new Map<string, string>();

@@ -78,6 +78,12 @@ function decide(isRequirement: boolean, detection: Detection, bundle: EvidenceBu
   if (wall?.met && !wall.signedIn && (!isRequirement || detection.missing?.length)) {
     return { outcome: 'inconclusive', reason: `${isRequirement ? `${detection.missing!.join('；')}，但` : '未发现问题，但'}遇到登录界面且未能登录（${wall.reason ?? '没有测试账号'}），登录后的界面未探索，不能判定${isRequirement ? '缺失' : '为通过'}。` };
   }
+  // A screen that showed content but offered no way on hides whatever lies behind it: neither a
+  // pass (a violation may sit there) nor a missing requirement (it may sit there too) can be claimed.
+  const blind = coverage.notUnderstood ?? [];
+  if (blind.length > 0 && (!isRequirement || detection.missing?.length)) {
+    return { outcome: 'inconclusive', reason: `${isRequirement ? `${detection.missing!.join('；')}，但` : '未发现问题，但'}${describeNotUnderstood(blind, bundle)}，其后的界面未探索，不能判定${isRequirement ? '缺失' : '为通过'}。` };
+  }
   if (isRequirement && detection.missing?.length) {
     const depth = detection.requiredDepth;
     if (exploredTo(coverage, depth)) return { outcome: 'fail', reason: `${detection.missing.join('；')}。` };
@@ -101,6 +107,15 @@ export function exploredTo(coverage: CoverageEvent, depth: number | undefined): 
   if (coverage.complete) return true;
   if (depth === undefined) return false;
   return coverage.unexploredDepths.every((d) => d >= depth);
+}
+
+/** 「界面 s2「首页」、s5「办事」显示了内容但未找到可操作的控件」 */
+function describeNotUnderstood(ids: string[], bundle: EvidenceBundle): string {
+  const names = ids.map((id) => {
+    const title = bundle.screens.find((s) => s.id === id)?.title;
+    return title ? `${id}「${title}」` : id;
+  });
+  return `界面 ${names.join('、')} 显示了内容但未找到可操作的控件（探索器未能理解）`;
 }
 
 function describeStop(coverage: CoverageEvent): string {

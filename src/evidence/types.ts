@@ -196,6 +196,8 @@ export interface ScreenCoverage {
   noEffect?: number;
   /** False when the screen shows content but yielded no candidate. */
   understood: boolean;
+  /** The screen is a modal covering the app with one way forward, this control (立即打卡, 同意…), which was acted on. */
+  gate?: string;
 }
 
 export interface RunIssueEvent {

@@ -3,8 +3,9 @@
  * payments are never submitted. A lab can change both lists. A control that submits a form is
  * preceded by filling the form with test data, so the form is accepted and its result screen reached.
  */
-import type { Step, UiNode } from '../evidence/types.js';
+import type { CandidateSource, Step, UiNode } from '../evidence/types.js';
 import { normalizeText } from '../checks/text-match.js';
+import { candidateNodes, isGuess, sourceRank, withCandidatesTappable } from './candidates.js';
 import { fillSteps, isLoginControl, isLoginScreen, isSubmitControl } from './forms.js';
 
 export interface ActionPolicy {
@@ -33,21 +34,30 @@ export interface CandidateAction {
   steps: Step[];
   /** Same-kind siblings (list cells) share a group: once two of them lead to one other screen, the rest are skipped. */
   group?: string;
+  /** A guessed list member with content of its own (a row, not a bare text leaf): once two rows of its list changed nothing, the rest are skipped. */
+  inertSampling?: boolean;
   /** The login control of a login screen. */
   login?: boolean;
+  /** How the candidate was found (a scroll: 'scroll'). */
+  source: CandidateSource;
 }
 
-/** Tappable nodes of a screen as candidate actions, ordered; also the ones skipped by policy. */
-export function candidateActions(nodes: UiNode[], policy: ActionPolicy): { actions: CandidateAction[]; skipped: { label: string; reason: string }[] } {
+/**
+ * Candidate nodes of a screen (src/explore/candidates.ts) as candidate actions, ordered: own
+ * handlers, then delegated, then probes; destructive ones last. Also the ones skipped by policy.
+ */
+export function candidateActions(nodes: UiNode[], policy: ActionPolicy, listenersObserved?: boolean): { actions: CandidateAction[]; skipped: { label: string; reason: string }[] } {
   const actions: CandidateAction[] = [];
   const skipped: { label: string; reason: string }[] = [];
   const seenLocators = new Set<string>();
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const groups = listGroups(nodes);
+  const candidates = candidateNodes(nodes, listenersObserved);
+  const groups = listGroups(nodes, candidates.map((c) => c.node));
   const fill = fillSteps(nodes);
-  const loginScreen = isLoginScreen(nodes);
-  for (const node of nodes) {
-    if (!node.clickable || node.obscured || !node.locator || seenLocators.has(node.locator)) continue;
+  const loginScreen = isLoginScreen(withCandidatesTappable(nodes, candidates));
+  const parents = new Set(nodes.map((n) => n.parent));
+  for (const { node, source } of candidates) {
+    if (!node.locator || seenLocators.has(node.locator)) continue;
     if (node.editable || node.inputType === 'file' || node.role === 'select') continue;
     seenLocators.add(node.locator);
     const text = normalizeText(node.fullText || node.label || node.text).slice(0, 30);
@@ -60,9 +70,10 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy): { actio
     const submits = fill.length > 0 && isSubmitControl(node, byId);
     const group = groups.get(node.id);
     actions.push({
-      kind: 'tap', locator: node.locator, text, label, order: policy.last.test(text) ? 2 : 0,
+      kind: 'tap', locator: node.locator, text, label, source, order: (policy.last.test(text) ? 2 : 0) + sourceRank(source) / 10,
       steps: submits ? [...fill, tap] : [tap],
       ...(group ? { group } : {}),
+      ...(group && isGuess(source) && parents.has(node.id) ? { inertSampling: true } : {}),
       ...(loginScreen && isLoginControl(node) ? { login: true } : {}),
     });
   }
@@ -73,14 +84,16 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy): { actio
 /** The scroll action: after every tap of the screen, before destructive ones. */
 export function scrollAction(): CandidateAction {
   const label = '向下滑动屏幕';
-  return { kind: 'scroll', locator: '', text: '', label, order: 1, steps: [{ action: 'scroll', label }] };
+  return { kind: 'scroll', locator: '', text: '', label, order: 1, source: 'scroll', steps: [{ action: 'scroll', label }] };
 }
 
-/** node id → list key, for clickable nodes that have at least LIST_MIN_MEMBERS same-role clickable siblings. */
-export function listGroups(nodes: UiNode[]): Map<number, string> {
+/**
+ * node id → list key, for candidate nodes (default: the clickable ones) that have at least
+ * LIST_MIN_MEMBERS same-role candidate siblings.
+ */
+export function listGroups(nodes: UiNode[], candidates: UiNode[] = nodes.filter((n) => n.clickable && !n.obscured)): Map<number, string> {
   const byParent = new Map<string, UiNode[]>();
-  for (const node of nodes) {
-    if (!node.clickable || node.obscured) continue;
+  for (const node of candidates) {
     const key = `${node.parent ?? 'root'}|${node.role}`;
     byParent.set(key, [...(byParent.get(key) ?? []), node]);
   }

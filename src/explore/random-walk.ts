@@ -50,7 +50,7 @@ export async function randomWalk(session: DeviceSession, options: RandomWalkOpti
   let snapshot = await look();
   const origin = new URL(snapshot.url).origin;
   while (actions < options.maxActions && Date.now() - started < options.budgetMs) {
-    const choices = candidateActions(snapshot.nodes, DEFAULT_ACTION_POLICY).actions;
+    const choices = candidateActions(snapshot.nodes, DEFAULT_ACTION_POLICY, snapshot.listenersObserved).actions;
     if (snapshot.canScroll && session.scroll) choices.push(scrollAction());
     actions++;
     try {

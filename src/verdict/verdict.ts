@@ -25,7 +25,14 @@ export interface Verdict {
   checks: CheckResult[];
   /** Static facts of the submitted package, when the app came as one. */
   package?: { format: string; packageName: string; versionName?: string; permissions: string[]; facts: BlobRef };
-  coverage: { screens: number; screensFullyExplored: number; actions: number; frontier: number; durationMs: number; complete: boolean; stoppedBy: string; loginWall?: CoverageEvent['loginWall'] };
+  coverage: {
+    screens: number; screensFullyExplored: number; actions: number; frontier: number; durationMs: number; complete: boolean; stoppedBy: string;
+    loginWall?: CoverageEvent['loginWall'];
+    /** Screens that showed content but yielded no candidate: nothing behind them was seen. */
+    notUnderstood?: string[];
+    /** Per screen: candidates found and tried, by how they were found. */
+    perScreen?: CoverageEvent['perScreen'];
+  };
 }
 
 export interface VerdictInput {
@@ -66,6 +73,8 @@ export function buildVerdict(input: VerdictInput): Verdict {
       complete: input.coverage?.complete ?? false,
       stoppedBy: input.coverage?.stoppedBy ?? 'not-run',
       ...(input.coverage?.loginWall ? { loginWall: input.coverage.loginWall } : {}),
+      ...(input.coverage?.notUnderstood ? { notUnderstood: input.coverage.notUnderstood } : {}),
+      ...(input.coverage?.perScreen ? { perScreen: input.coverage.perScreen } : {}),
     },
   };
   if (input.incompleteReason !== undefined) verdict.incompleteReason = input.incompleteReason;

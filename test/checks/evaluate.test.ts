@@ -150,3 +150,33 @@ void describe('exploredTo', () => {
     assert.equal(exploredTo(incomplete({ unexploredDepths: [9] }), undefined), false);
   });
 });
+
+void describe('a run that met a screen it could not understand (content, no candidate)', () => {
+  const blind = (fields: Partial<CoverageEvent> = {}) => coverage({ complete: false, stoppedBy: 'exhausted', frontier: 0, unexploredDepths: [], ...fields });
+
+  void it('leaves a prohibition with no findings inconclusive, naming the screen', () => {
+    const screens = [home(), mine()];
+    const r = evaluateCheck('forced-check-in', bundle({ screens, coverage: blind({ notUnderstood: [screens[1]!.id] }) }));
+    assert.equal(r.outcome, 'inconclusive');
+    assert.match(r.reason ?? '', new RegExp(`${screens[1]!.id}「我的」`));
+    assert.match(r.reason ?? '', /未能理解/);
+  });
+
+  void it('leaves a missing requirement inconclusive even where the explored depth would let it fail', () => {
+    const screens = [home(), mine()];
+    const cov = blind({ unexploredDepths: [], notUnderstood: [screens[0]!.id] });
+    assert.equal(exploredTo(cov, 2), true);
+    const r = evaluateCheck('filing-disclosure', bundle({ screens, coverage: cov }));
+    assert.equal(r.outcome, 'inconclusive');
+    assert.match(r.reason ?? '', /未能理解/);
+    assert.deepEqual(r.findings, []);
+  });
+
+  void it('still fails a prohibition on what was seen, and still passes a requirement that was found', () => {
+    const modal = screen({ title: '打卡', depth: 0, body: [link('办事', { obscured: true }), button('立即打卡')] });
+    const seen = evaluateCheck('forced-check-in', bundle({ screens: [modal], coverage: blind({ notUnderstood: ['sX'] }) }));
+    assert.equal(seen.outcome, 'fail');
+    const s = screen({ title: '首页', body: [el('footer', {}, span('主办单位：某某市人民政府办公厅'), span('备案编号：京ICP备12345678号-1A'))] });
+    assert.equal(evaluateCheck('filing-disclosure', bundle({ screens: [s], coverage: blind({ notUnderstood: ['sX'] }) })).outcome, 'pass');
+  });
+});

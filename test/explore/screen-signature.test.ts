@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { UiSnapshot } from '../../src/device/device-session.js';
 import { routeKey, screenSignature } from '../../src/explore/screen-signature.js';
-import { button, link, screen, span, type NodeSpec } from '../helpers/evidence-builder.js';
+import { button, el, link, screen, span, type NodeSpec } from '../helpers/evidence-builder.js';
 
 function snapshot(url: string, title: string, body: NodeSpec[]): UiSnapshot {
   const s = screen({ title, url, body });
@@ -46,6 +46,35 @@ void describe('screenSignature', () => {
   void it('gives two records of one detail route one signature', () => {
     const detail = (id: string, headline: string) => snapshot(`https://app.example.gov.cn/#/news/${id}`, '新闻详情', [span(headline), button('分享'), link('返回')]);
     assert.equal(screenSignature(detail('1', '市政务服务中心延长服务时间')), screenSignature(detail('2', '公积金提取流程优化')));
+  });
+});
+
+void describe('screenSignature of views swapped in place (one URL, one title)', () => {
+  const view = (body: NodeSpec[], listenersObserved?: boolean) => ({ ...snapshot('https://plain.gov.cn/#/', '掌上办事', body), ...(listenersObserved === undefined ? {} : { listenersObserved }) });
+  /** Sets flags on the nodes with `text` (the builder knows no delegated/transient). */
+  const flag = (snap: UiSnapshot, text: string, flags: object) => {
+    for (const n of snap.nodes.filter((x) => x.text === text)) Object.assign(n, flags);
+    return snap;
+  };
+
+  void it('tells views apart by their guessed controls when nothing else is a control', () => {
+    assert.notEqual(screenSignature(view([span('办事大厅'), span('投诉建议')])), screenSignature(view([span('社保查询')])));
+  });
+
+  void it('tells views apart by their headings', () => {
+    assert.notEqual(screenSignature(view([el('h2', '办事大厅'), ...tabBar()])), screenSignature(view([el('h2', '投诉建议'), ...tabBar()])));
+  });
+
+  void it('does not split a screen whose guessed text changes beside real controls (未签到 → 已签到)', () => {
+    assert.equal(screenSignature(view([span('未签到'), ...tabBar()])), screenSignature(view([span('已签到'), ...tabBar()])));
+  });
+
+  void it('counts delegated nodes only when they look like controls, and ignores transient overlays', () => {
+    const plain = flag(view([span('办事大厅'), span('欢迎您，请选择要办理的事项。')], true), '办事大厅', { delegated: true });
+    const withToast = flag(flag(view([span('办事大厅'), span('欢迎您，请选择要办理的事项。'), span('登录成功')], true), '办事大厅', { delegated: true }), '登录成功', { delegated: true, transient: true });
+    assert.equal(screenSignature(plain), screenSignature(withToast));
+    const other = flag(view([span('投诉建议'), span('欢迎您，请选择要办理的事项。')], true), '投诉建议', { delegated: true });
+    assert.notEqual(screenSignature(plain), screenSignature(other));
   });
 });
 

@@ -3,6 +3,10 @@
  * and controls that lead to other screens; an optional tab bar shared by several screens (same
  * locators everywhere, as in a real DOM); Back pops a history stack; launch resets it.
  * Tapping a locator that is not on the current screen throws, as a real driver would.
+ * Controls may respond by a handler of their own (a clickable button), through a delegating
+ * ancestor (`delegated`, not clickable) or unexplained (`none`: what only a probe finds); a screen
+ * may redirect by itself a few looks after it was shown (a toast, then another route); an app may
+ * keep its session across launches (a token in localStorage) until its data is cleared.
  */
 import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type UiSnapshot } from '../../src/device/device-session.js';
 import type { UiNode } from '../../src/evidence/types.js';
@@ -17,6 +21,10 @@ export interface FakeControl {
   crashes?: boolean | string;
   /** Only the n-th tap of this control kills the app (a crash while a path is replayed). */
   crashesOnTap?: number;
+  /** How the page says the control responds: its own handler (default, a clickable button), a delegating ancestor, or nothing visible. */
+  handler?: 'own' | 'delegated' | 'none';
+  /** A second line inside the control (a list row: title and date). */
+  detail?: string;
 }
 
 /** How the fake recovers from a crash: relaunches, cannot (relaunch throws), or has no such method. */
@@ -29,6 +37,18 @@ export interface FakeScreen {
   tabBar?: boolean;
   /** Requests the screen makes each time it is shown. */
   requests?: { method: string; url: string; postData?: string }[];
+  /** Content (paragraphs) shown besides the title and the controls. */
+  text?: string[];
+  /** The app moves on by itself to `to` once the screen was looked at `afterLooks` times (a toast, then a redirect). */
+  redirect?: { to: string; afterLooks: number };
+  /** Arriving here stores a session that later launches keep (see FakeApp.keptSession). */
+  signsIn?: boolean;
+  /** Input fields (a login form: 账号 text, 密码 password), shown before the controls. */
+  fields?: { label: string; inputType: string }[];
+  /** Controls of the page underneath a modal: shown, but covered (the controls are the modal's). */
+  covered?: string[];
+  /** Back does nothing here (the app replaced its history entry). */
+  noBack?: boolean;
 }
 
 export interface FakeApp {
@@ -36,6 +56,12 @@ export interface FakeApp {
   start: string;
   screens: Record<string, FakeScreen>;
   tabBar?: FakeControl[];
+  /** Whether snapshots say every tap handler was seen (default true: the fake knows its handlers). */
+  listenersObserved?: boolean;
+  /** The document title of every screen (an app that swaps views in place keeps one); default: each screen's title. */
+  documentTitle?: string;
+  /** A launch after signing in opens this screen instead of `start`, until clearAppData(). */
+  keptSession?: string;
 }
 
 /** 1×1 transparent PNG. */
@@ -53,12 +79,24 @@ export class FakeDevice implements DeviceSession {
   relaunchAfterCrash?: () => Promise<void>;
   /** The n-th Back kills the app (a crash while the explorer travels between screens). */
   crashOnBack?: number;
+  /** Times clearAppData() was called (only offered when the app keeps a session). */
+  clears = 0;
+  clearAppData?: () => Promise<void>;
   private dead = false;
+  private signedIn = false;
+  private looks = 0;
   private history: string[] = [];
   private network: ObservedRequest[] = [];
   private requestCounter = 0;
 
   constructor(readonly app: FakeApp, recovery: FakeRecovery = 'relaunches') {
+    if (app.keptSession !== undefined) {
+      this.clearAppData = () => {
+        this.clears++;
+        this.signedIn = false;
+        return Promise.resolve();
+      };
+    }
     if (recovery !== 'unsupported') {
       this.relaunchAfterCrash = async () => {
         this.relaunches++;
@@ -79,37 +117,51 @@ export class FakeDevice implements DeviceSession {
     if (this.dead) return this.crashed();
     this.launches++;
     this.history = [];
-    this.arrive(this.app.start);
+    this.arrive(this.signedIn && this.app.keptSession !== undefined ? this.app.keptSession : this.app.start);
     return Promise.resolve();
   }
 
   snapshot(): Promise<UiSnapshot> {
     if (this.dead) return this.crashed();
+    this.moveOnByItself();
     const key = this.current;
     const def = this.screen(key);
     const nodes: UiNode[] = [];
-    const add = (role: string, text: string, parent: number | null, locator?: string): number => {
+    const add = (role: string, text: string, parent: number | null, locator?: string, handler: FakeControl['handler'] = locator ? 'own' : 'none'): number => {
       const id = nodes.length;
       nodes.push({
-        id, parent, role, text, fullText: text, bounds: { x: 0, y: id * 48, width: 412, height: 48 },
-        clickable: locator !== undefined, editable: false, scrollable: false, platform: 'h5', ...(locator ? { locator } : {}),
+        // A control without a handler of its own is a plain <div>.
+        id, parent, role: locator && handler !== 'own' ? 'div' : role, text, fullText: text, bounds: { x: 0, y: id * 48, width: 412, height: 48 },
+        clickable: handler === 'own', editable: false, scrollable: false, platform: 'h5', ...(locator ? { locator } : {}), ...(handler === 'delegated' ? { delegated: true } : {}),
       });
       return id;
     };
     const body = add('body', '', null);
     add('h1', def.title, body);
-    def.controls.forEach((c, i) => add('button', c.text, body, controlLocator(key, i)));
+    for (const t of def.text ?? []) add('p', t, body);
+    for (const t of def.covered ?? []) nodes[add('a', t, body, `#${key}-under-${t}`)]!.obscured = true;
+    (def.fields ?? []).forEach((f, i) => {
+      const id = add('input', '', body, fieldLocator(key, i));
+      Object.assign(nodes[id]!, { role: 'input', editable: true, label: f.label, inputType: f.inputType });
+    });
+    def.controls.forEach((c, i) => {
+      const id = add('button', c.text, body, controlLocator(key, i), c.handler);
+      if (c.detail === undefined) return;
+      nodes[id]!.fullText = `${c.text} ${c.detail}`;
+      add('span', c.detail, id);
+    });
     if (def.tabBar) {
       const nav = add('nav', '', body);
-      (this.app.tabBar ?? []).forEach((c, i) => add('a', c.text, nav, tabLocator(i)));
+      (this.app.tabBar ?? []).forEach((c, i) => add('a', c.text, nav, tabLocator(i), c.handler));
     }
     const texts = nodes.map((n) => n.text).filter(Boolean);
     return Promise.resolve({
       url: `${this.app.origin}/#${def.route}`,
-      title: def.title,
+      title: this.app.documentTitle ?? def.title,
       visibleText: texts.join(' '),
       viewport: { width: 412, height: 915, devicePixelRatio: 2 },
       nodes,
+      ...(this.app.listenersObserved === false ? {} : { listenersObserved: true }),
     });
   }
 
@@ -134,9 +186,21 @@ export class FakeDevice implements DeviceSession {
     return Promise.resolve();
   }
 
+  /** Typed values, by field locator. */
+  readonly typed = new Map<string, string>();
+
+  typeText(locator: string, text: string): Promise<void> {
+    if (this.dead) return this.crashed();
+    const key = this.current;
+    if (!(this.screen(key).fields ?? []).some((_, i) => fieldLocator(key, i) === locator)) return Promise.reject(new Error(`no such element: ${locator} on ${key}`));
+    this.typed.set(locator, text);
+    return Promise.resolve();
+  }
+
   back(): Promise<void> {
     if (this.dead) return this.crashed();
     this.backs++;
+    if (this.screen(this.current).noBack) return Promise.resolve();
     if (this.backs === this.crashOnBack) {
       this.crashes++;
       this.dead = true;
@@ -193,9 +257,20 @@ export class FakeDevice implements DeviceSession {
     return def;
   }
 
+  /** A screen with a redirect moves on once it was looked at often enough. */
+  private moveOnByItself(): void {
+    const redirect = this.screen(this.current).redirect;
+    if (!redirect) return;
+    if (++this.looks <= redirect.afterLooks) return;
+    this.history.pop();
+    this.arrive(redirect.to);
+  }
+
   private arrive(key: string): void {
     const def = this.screen(key);
     this.history.push(key);
+    this.looks = 0;
+    if (def.signsIn) this.signedIn = true;
     for (const r of def.requests ?? []) {
       this.network.push({ requestId: `fake-${++this.requestCounter}`, resourceType: 'XHR', status: 200, ts: this.requestCounter, ...r });
     }
@@ -204,6 +279,10 @@ export class FakeDevice implements DeviceSession {
 
 function controlLocator(key: string, index: number): string {
   return `#${key}-c${index}`;
+}
+
+function fieldLocator(key: string, index: number): string {
+  return `#${key}-f${index}`;
 }
 
 function tabLocator(index: number): string {

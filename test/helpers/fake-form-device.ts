@@ -76,7 +76,7 @@ export class FakeFormDevice implements DeviceSession {
     }
     return Promise.resolve({
       url: this.screen === 'external' ? 'https://www.gov.cn/' : `https://fake.gov.cn/#/${this.screen}`, title, visibleText: nodes.map((n) => n.text).join(' '),
-      viewport: { width: 400, height: 800, devicePixelRatio: 2 }, nodes, canScroll: this.screen === 'feed',
+      viewport: { width: 400, height: 800, devicePixelRatio: 2 }, nodes, canScroll: this.screen === 'feed', listenersObserved: true,
     });
   }
 

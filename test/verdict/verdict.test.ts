@@ -86,6 +86,20 @@ void describe('buildVerdict', () => {
     assert.deepEqual(verdictSchemaErrors(v), []);
   });
 
+  void it('carries the screens not understood and the per-screen candidates by source, and validates', () => {
+    const perScreen = [
+      { screenId: 's0', found: { listener: 2, delegated: 1, probed: 3, scroll: 1 }, tried: { listener: 2, probed: 3 }, noEffect: 2, understood: true, gate: '立即打卡' },
+      { screenId: 's1', found: {}, tried: {}, understood: false },
+    ];
+    const v = buildVerdict(input({ coverage: coverage({ screens: 2, complete: false, notUnderstood: ['s1'], perScreen }) }));
+    assert.deepEqual(v.coverage.notUnderstood, ['s1']);
+    assert.deepEqual(v.coverage.perScreen, perScreen);
+    assert.deepEqual(verdictSchemaErrors(v), []);
+    const unknownSource = clone(v);
+    (unknownSource.coverage.perScreen![0]!.found as Record<string, number>).guessed = 1;
+    assert.notDeepEqual(verdictSchemaErrors(unknownSource), []);
+  });
+
   void it('without coverage records zeros and stoppedBy not-run, and is still valid', () => {
     const v = buildVerdict(input({ coverage: undefined }));
     assert.deepEqual(v.coverage, { screens: 0, screensFullyExplored: 0, actions: 0, frontier: 0, durationMs: 0, complete: false, stoppedBy: 'not-run' });

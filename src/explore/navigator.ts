@@ -1,0 +1,76 @@
+/**
+ * Brings the app back to a recorded screen, cheapest way first: already there; Back to the
+ * parent; forward from here when here is on its path; along known transitions (a tab bar reaches
+ * most places); otherwise relaunch and replay its path. A relaunch must restore the state the path
+ * expects: when it shows another screen than the path's start (a session kept in localStorage),
+ * the app's data is cleared and the app launched again, so the path's login steps replay as
+ * recorded.
+ */
+import { isAppCrash, type DeviceSession } from '../device/device-session.js';
+import type { Step } from '../evidence/types.js';
+import type { ScreenRecorder } from './recorder.js';
+import type { ScreenState } from './screen-state.js';
+import { runStep } from './step-runner.js';
+import type { TestData } from './test-data.js';
+import { isPrefix, routeBetween } from './transition-paths.js';
+
+export class Navigator {
+  /** Relaunches that showed another start screen and were redone after clearing the app's data. */
+  clearedRelaunches = 0;
+
+  constructor(private readonly session: DeviceSession, private readonly recorder: ScreenRecorder, private readonly data: TestData) {}
+
+  /** Makes `state` the current screen; false when it could not be reached. */
+  async goTo(state: ScreenState): Promise<boolean> {
+    const current = this.recorder.current;
+    if (current?.signature === state.signature) return true;
+    if (current && current.depth === state.depth + 1 && isPrefix(state.steps, current.steps)) {
+      await this.session.back();
+      if ((await this.recorder.locate()) === state) return true;
+    }
+    const here = this.recorder.current;
+    if (here && isPrefix(here.steps, state.steps)) {
+      return (await this.walk(state.steps.slice(here.steps.length))) && this.isAt(state);
+    }
+    const known = here ? routeBetween(this.recorder.edges, here, state) : undefined;
+    if (known && known.length <= state.steps.length && (await this.walk(known)) && (await this.isAt(state))) return true;
+    await this.relaunch(state);
+    return (await this.walk(state.steps.slice(1))) && this.isAt(state, true);
+  }
+
+  /**
+   * Launches afresh. When the path has steps to replay and the launch shows another screen than
+   * the first launch did (the app kept a session), clears the app's data and launches again.
+   */
+  private async relaunch(state: ScreenState): Promise<void> {
+    await this.session.launch();
+    const start = this.recorder.start;
+    if (!this.session.clearAppData || !start || state.steps.length <= 1) return;
+    if ((await this.recorder.locate()) === start) return;
+    await this.session.clearAppData();
+    await this.session.launch();
+    this.clearedRelaunches++;
+  }
+
+  /** Runs steps, settling between moves; false when one fails. */
+  private async walk(steps: Step[]): Promise<boolean> {
+    try {
+      for (const [i, step] of steps.entries()) {
+        await runStep(this.session, step, this.data);
+        // The last move is settled by the observation that follows.
+        if (step.action !== 'type' && step.action !== 'select' && i < steps.length - 1) await this.session.settle();
+      }
+      return true;
+    } catch (error) {
+      if (isAppCrash(error)) throw error;
+      this.recorder.lose();
+      return false;
+    }
+  }
+
+  /** True when the app shows `state`; after a replay from launch, a screen met instead is recorded (with the replayed path). */
+  private async isAt(state: ScreenState, replayed = false): Promise<boolean> {
+    const at = await this.recorder.locate(replayed ? { steps: state.steps, depth: state.depth } : undefined);
+    return at === state;
+  }
+}
