@@ -82,8 +82,10 @@ function govappTapReading(vw, vh) {
         var events = jqueryEvents(document);
         if (events) { selectors = events.selectors; handle = events.handle; }
       }
+      // React 16 listens on document and dispatches from its own props (read per node); it marks its root.
+      var react16 = !!document.querySelector('[data-reactroot]');
       // Capture listeners on window are trackers and our own probes, not routers.
-      var delegated = unexplained(document, handle, false) > 0 || unexplained(document.documentElement, null, false) > 0 || unexplained(window, null, true) > 0;
+      var delegated = (!react16 && unexplained(document, handle, false) > 0) || unexplained(document.documentElement, null, false) > 0 || unexplained(window, null, true) > 0;
       return { delegated: delegated, selectors: selectors, transient: null };
     },
     /**
