@@ -8,7 +8,8 @@ function browserSource(file: string): string {
   return readFileSync(new URL(file, import.meta.url), 'utf8');
 }
 
-const LOCATE = browserSource('./locate.browser.js');
+/** govappFind(locator), govappDeepHit(x, y), govappContains(outer, inner): locators across open shadow roots. */
+export const LOCATE = browserSource('./locate.browser.js');
 const TRANSIENT = browserSource('./transient.browser.js');
 /** An expression whose value is the snapshot function, with the helpers it calls in scope. */
 const SNAPSHOT_FN = `(function () {\n${browserSource('./tap-reading.browser.js')}\n${TRANSIENT}\n${LOCATE}\nreturn (${browserSource('./dom-snapshot.browser.js')});\n})()`;
