@@ -1,7 +1,8 @@
 /**
  * node --import tsx scripts/bench-snapshot.ts [-- --runs 20] — time of one DOM snapshot (the page
  * script alone, measured in the page; and the WebDriver round trip) on the bundled sample
- * zhangshang-zhengwu and on a 1000-element page, through Appium 3 + Chromium. Not a test: it measures.
+ * zhangshang-zhengwu and on a 1000-element page, and of observe() (settle + snapshot) on the
+ * quiet page, through Appium 3 + Chromium. Not a test: it measures.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,6 +45,13 @@ try {
         inPage.push(ms!);
         counts = rest;
       }
+      const observe: number[] = [];
+      for (let i = 0; i < Math.min(runs, 10); i++) {
+        const started = performance.now();
+        await session.observe();
+        observe.push(performance.now() - started);
+      }
+      process.stdout.write(`${page.name}: observe (settle + snapshot, quiet page) median ${median(observe).toFixed(0)} ms\n`);
       process.stdout.write(`${page.name}: nodes ${counts[0]}, clickable ${counts[1]}, delegated ${counts[2]}; snapshot in page median ${median(inPage).toFixed(1)} ms (max ${Math.max(...inPage).toFixed(1)}), round trip median ${median(roundTrip).toFixed(1)} ms, ${runs} runs\n`);
     } finally {
       await server.close();
