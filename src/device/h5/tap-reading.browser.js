@@ -115,7 +115,8 @@ function govappTapReading(vw, vh) {
         }
       }
       var own = !reactRoot && (unexplained(el, handle, false) > 0 || onHandler(el));
-      var root = el === document.body || (rect.width >= vw * 0.9 && rect.height >= vh * 0.5);
+      // A container covering most of the page dispatches by target; a big banner (one child) is a control.
+      var root = el === document.body || (rect.width >= vw * 0.9 && rect.height >= vh * 0.5 && el.childElementCount >= 2);
       if (own && (root || likeRows(el))) result.delegates = true;
       if (framework) result.source = 'framework';
       else if (own && !root) result.source = 'listener';
