@@ -50,6 +50,11 @@ export interface UiNode {
   delegated?: boolean;
   /** Clickable but covered by another element (a modal): a user cannot tap it now. */
   obscured?: boolean;
+  /**
+   * Part of a transient overlay (a toast such as 登录成功, a loading mask, a splash) still shown
+   * when the screen was captured: screen identity must not hinge on it.
+   */
+  transient?: boolean;
   editable: boolean;
   scrollable: boolean;
   checked?: boolean;

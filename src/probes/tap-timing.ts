@@ -7,6 +7,7 @@
  * are reported: what INP uses) and, in the page, the click's input time → the first
  * requestAnimationFrame after the app's handler (a lower bound: the frame starts, paint follows).
  */
+import { LOCATE } from '../device/h5/page-scripts.js';
 import type { TapResponseRecord } from '../evidence/probe-types.js';
 import type { WebTools } from './probe.js';
 
@@ -20,12 +21,13 @@ export interface TapPageRecord {
 
 /** Finds the element, brings it on screen, checks nothing covers it and installs the recorders; its centre or an error. */
 export const SETUP_TAP_SCRIPT = `
-  var el = document.querySelector(arguments[0]);
+  ${LOCATE}
+  var el = govappFind(arguments[0]);
   if (!el) return JSON.stringify({ error: '页面上找不到该控件' });
   var r = el.getBoundingClientRect();
   if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) { el.scrollIntoView({ block: 'center' }); r = el.getBoundingClientRect(); }
-  var x = r.left + r.width / 2, y = r.top + r.height / 2, hit = document.elementFromPoint(x, y);
-  if (!hit || !(hit === el || el.contains(hit))) return JSON.stringify({ error: '控件被其他元素遮挡' });
+  var x = r.left + r.width / 2, y = r.top + r.height / 2, hit = govappDeepHit(x, y);
+  if (!hit || !govappContains(el, hit)) return JSON.stringify({ error: '控件被其他元素遮挡' });
   var rec = window.__govappTap = { clicks: [], entries: [] };
   if (!window.__govappTapListener) {
     window.__govappTapListener = true;

@@ -1,14 +1,16 @@
 /*
- * Runs inside the page (plain JavaScript, sent as a string so no compiler helper leaks in).
- * Returns the platform-neutral UI model of the current document: visible elements with their
- * own text, bounds, clickability (not only <a>/<button>: role=button, onclick, cursor:pointer
- * roots, form controls), whether a modal covers them, and a CSS locator to act on them again.
+ * Runs inside the page (plain JavaScript, sent as a string so no compiler helper leaks in; the
+ * functions of tap-reading.browser.js and transient.browser.js are in scope). Returns the
+ * platform-neutral UI model of the current document: visible elements with their own text,
+ * bounds, whether and why they respond to a tap (tapSource) or only a delegating ancestor may
+ * handle them (delegated), whether a modal covers them, transient overlays, and a locator to act
+ * on them again. Open shadow roots are walked like any subtree (custom elements are ordinary nodes).
  */
 (function collectDomSnapshot() {
   var MAX_NODES = 3000;
   var nodes = [];
-  var ids = new Map();
   var vw = window.innerWidth, vh = window.innerHeight;
+  var taps = govappTapReading(vw, vh);
 
   function norm(s) { return (s || '').replace(/\s+/g, ' ').trim(); }
   function ownText(el) {
@@ -16,57 +18,53 @@
     for (var c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) t += c.nodeValue;
     return norm(t);
   }
-  function visible(el, style, rect) {
+  function visible(style, rect) {
     if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
     return rect.width > 0 && rect.height > 0;
   }
+  /** A CSS path from the nearest id (or the top of the document or shadow root); `host >>> inner` inside shadow roots. */
   function locator(el) {
     var parts = [];
-    for (var e = el; e && e.nodeType === 1 && e !== document.documentElement; e = e.parentElement) {
+    var e = el;
+    for (; e && e.nodeType === 1 && e !== document.documentElement; e = e.parentElement) {
+      var root = e.getRootNode();
       if (e.id && /^[A-Za-z][\w-]*$/.test(e.id)) { parts.unshift('#' + e.id); break; }
       var tag = e.tagName.toLowerCase();
       var index = 1;
       for (var s = e.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === e.tagName) index++;
       parts.unshift(tag + ':nth-of-type(' + index + ')');
+      if (!e.parentElement && root !== document) break;
     }
-    return parts.join(' > ');
-  }
-  function isClickable(el, style, parentStyle) {
-    var tag = el.tagName;
-    if (tag === 'A' && el.hasAttribute('href')) return true;
-    if (tag === 'BUTTON' || tag === 'SELECT' || tag === 'SUMMARY') return !el.disabled;
-    if (tag === 'INPUT' && /^(button|submit|reset|checkbox|radio|image)$/.test(el.type)) return !el.disabled;
-    if (tag === 'LABEL' && el.control && /^(checkbox|radio)$/.test(el.control.type)) return true;
-    var role = el.getAttribute('role');
-    if (role && /^(button|link|tab|menuitem|option|checkbox|radio|switch)$/.test(role)) return true;
-    if (typeof el.onclick === 'function' || el.hasAttribute('onclick')) return true;
-    return style.cursor === 'pointer' && (!parentStyle || parentStyle.cursor !== 'pointer');
+    var host = el.getRootNode().host;
+    return host ? locator(host) + ' >>> ' + parts.join(' > ') : parts.join(' > ');
   }
   function obscured(el, rect) {
     var cx = rect.left + rect.width / 2, cy = rect.top + rect.height / 2;
     if (cx < 0 || cy < 0 || cx >= vw || cy >= vh) return false;
-    var top = document.elementFromPoint(cx, cy);
-    return !!top && top !== el && !el.contains(top) && !top.contains(el);
+    var top = govappDeepHit(cx, cy);
+    return !!top && !govappContains(el, top) && !govappContains(top, el);
   }
 
-  var walker = [document.body];
+  var queue = [document.body];
   var parents = new Map();
-  parents.set(document.body, null);
-  while (walker.length && nodes.length < MAX_NODES) {
-    var el = walker.shift();
+  parents.set(document.body, { id: null, style: null, context: taps.rootContext() });
+  var transientRoots = [];
+  for (var q = 0; q < queue.length && nodes.length < MAX_NODES; q++) {
+    var el = queue[q];
     var style = getComputedStyle(el);
     var rect = el.getBoundingClientRect();
     var parent = parents.get(el);
-    var parentStyle = parent ? parent.style : null;
-    var isVisible = el === document.body || visible(el, style, rect);
+    var context = parent.context;
+    var isVisible = el === document.body || visible(style, rect);
     if (!isVisible && style.display === 'none') continue;
     var id = nodes.length;
     var tag = el.tagName.toLowerCase();
     var editable = (tag === 'input' && !/^(button|submit|reset|checkbox|radio|image|hidden|file)$/.test(el.type)) || tag === 'textarea' || el.isContentEditable;
-    var clickable = isVisible && isClickable(el, style, parentStyle);
+    var reading = taps.read(el, style, parent.style, rect, context);
+    var clickable = isVisible && reading.source !== null;
     var node = {
       id: id,
-      parent: parent ? parent.id : null,
+      parent: parent.id,
       role: tag,
       text: ownText(el),
       fullText: norm(el.innerText).slice(0, 200),
@@ -77,8 +75,13 @@
       platform: 'h5',
       locator: locator(el)
     };
+    if (clickable) node.tapSource = reading.source;
+    else if (isVisible && context.delegated) node.delegated = true;
     if (!isVisible) { node.text = ''; node.fullText = ''; }
     if (clickable && obscured(el, rect)) node.obscured = true;
+    var transientRoot = context.transient;
+    if (transientRoot === null && isVisible && govappTransient(el, style, rect, vw, vh)) { transientRoot = id; transientRoots.push(id); }
+    if (transientRoot !== null) node.transient = transientRoot;
     var label = el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.getAttribute('title') || el.getAttribute('alt');
     if (tag === 'input' || tag === 'textarea' || tag === 'select') {
       node.inputType = tag === 'input' ? el.type : tag;
@@ -90,11 +93,34 @@
     if (label) node.label = norm(label);
     if (el.getAttribute('role')) node.role = el.getAttribute('role') === 'button' && tag !== 'button' ? tag + '[role=button]' : node.role;
     nodes.push(node);
-    ids.set(el, id);
-    for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|META|LINK)$/.test(c.tagName)) continue;
-      parents.set(c, { id: id, style: style });
-      walker.push(c);
+    var childContext = context;
+    if (reading.delegates || reading.selectors || transientRoot !== context.transient) {
+      childContext = {
+        delegated: context.delegated || reading.delegates,
+        selectors: reading.selectors ? context.selectors.concat(reading.selectors) : context.selectors,
+        transient: transientRoot
+      };
+    }
+    var entry = { id: id, style: style, context: childContext };
+    var first = el.shadowRoot ? el.shadowRoot.firstElementChild : null;
+    for (var pass = 0; pass < 2; pass++) {
+      for (var c = pass === 0 ? first : el.firstElementChild; c; c = c.nextElementSibling) {
+        if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|META|LINK)$/.test(c.tagName)) continue;
+        parents.set(c, entry);
+        queue.push(c);
+      }
+    }
+  }
+  // An overlay holding something to tap is not transient (a dialog built of <div>s); the others
+  // mark their whole subtree.
+  if (transientRoots.length) {
+    var kept = {};
+    for (var t = 0; t < transientRoots.length; t++) kept[transientRoots[t]] = true;
+    for (var n = 0; n < nodes.length; n++) if (nodes[n].transient !== undefined && nodes[n].clickable) kept[nodes[n].transient] = false;
+    for (var m = 0; m < nodes.length; m++) {
+      if (nodes[m].transient === undefined) continue;
+      if (kept[nodes[m].transient]) nodes[m].transient = true;
+      else delete nodes[m].transient;
     }
   }
   // A visible modal dialog names the screen; otherwise the page heading does.
@@ -112,6 +138,7 @@
     url: location.href,
     canScroll: scroller.scrollHeight - (window.scrollY + vh) > 40,
     dialogs: window.__govappDialogs ? window.__govappDialogs.splice(0) : [],
+    listenersObserved: taps.observed,
     title: title,
     visibleText: norm(document.body.innerText).slice(0, 20000),
     viewport: { width: vw, height: vh, devicePixelRatio: window.devicePixelRatio },

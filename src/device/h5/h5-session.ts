@@ -4,6 +4,7 @@
  * round trip; taps, typing, picking and scrolling are one script each (see page-scripts.ts).
  */
 import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type UiSnapshot } from '../device-session.js';
+import { installInitScripts } from './init-scripts.js';
 import { OBSERVE_SCRIPT, SCROLL_SCRIPT, SELECT_SCRIPT, SETTLE_SCRIPT, SNAPSHOT_SCRIPT, TAP_SCRIPT, TYPE_SCRIPT } from './page-scripts.js';
 import { NetworkLogAssembler } from './perf-log.js';
 
@@ -21,7 +22,12 @@ export class H5Session implements DeviceSession {
     private readonly settleMaxMs = 2000,
   ) {}
 
+  /**
+   * Before the first navigation of a session, the tap-listener recorder and the dialog hook are
+   * added as init scripts (again after relaunchAfterCrash: the session is new).
+   */
   async launch(): Promise<void> {
+    await installInitScripts(this.browser, this.dismissPattern);
     await crashAware(async () => {
       await this.browser.url('about:blank');
       await this.browser.url(this.startUrl);

@@ -4,34 +4,66 @@
  */
 import { readFileSync } from 'node:fs';
 
-const SNAPSHOT_FN = readFileSync(new URL('./dom-snapshot.browser.js', import.meta.url), 'utf8');
+function browserSource(file: string): string {
+  return readFileSync(new URL(file, import.meta.url), 'utf8');
+}
+
+/** govappFind(locator), govappDeepHit(x, y), govappContains(outer, inner): locators across open shadow roots. */
+export const LOCATE = browserSource('./locate.browser.js');
+const TRANSIENT = browserSource('./transient.browser.js');
+/** An expression whose value is the snapshot function, with the helpers it calls in scope. */
+const SNAPSHOT_FN = `(function () {\n${browserSource('./tap-reading.browser.js')}\n${TRANSIENT}\n${LOCATE}\nreturn (${browserSource('./dom-snapshot.browser.js')});\n})()`;
+
+/** Records tap-like listeners per node from document start; see tap-listeners.browser.js. */
+export const TAP_LISTENER_RECORDER = browserSource('./tap-listeners.browser.js');
 
 /**
  * JS dialogs block WebDriver and, unanswered, end the session's next command with an error. The
  * page's alert/confirm/prompt are replaced (once per document) by functions that record the
  * message and answer by policy: confirm is accepted unless its text matches the dismiss pattern
- * (退出登录, 删除…); prompt is always cancelled, since we have no meaningful answer.
+ * (退出登录, 删除…); prompt is always cancelled, since we have no meaningful answer. Installed at
+ * document start (a dialog during loading is answered too) and again by every settle, which also
+ * brings the current dismiss pattern.
  */
-const DIALOG_HOOK = `
-  (function (dismiss) {
+const DIALOG_HOOK_FN = `function govappDialogHook(dismiss) {
+    window.__govappDismiss = dismiss;
     if (window.__govappDialogs) return;
     var log = window.__govappDialogs = [];
-    var re = new RegExp(dismiss);
     window.alert = function (m) { log.push({ kind: 'alert', message: String(m), accepted: true }); };
-    window.confirm = function (m) { var ok = !re.test(String(m)); log.push({ kind: 'confirm', message: String(m), accepted: ok }); return ok; };
+    window.confirm = function (m) { var ok = !new RegExp(window.__govappDismiss).test(String(m)); log.push({ kind: 'confirm', message: String(m), accepted: ok }); return ok; };
     window.prompt = function (m) { log.push({ kind: 'prompt', message: String(m), accepted: false }); return null; };
-  })(arguments[2]);`;
+  }`;
 
+/** The dialog hook as an init script for a dismiss pattern. */
+export function dialogHookScript(dismissPattern: string): string {
+  return `(${DIALOG_HOOK_FN})(${JSON.stringify(dismissPattern)});`;
+}
+
+/**
+ * Settled means: the document is loaded, the DOM and the URL have been quiet for quietMs, no
+ * short CSS animation or transition runs (a view entering or leaving: a snapshot taken then mixes
+ * the old route's content with the new URL), and no transient overlay (toast, loading mask) shows
+ * at the centre. All bounded by maxMs. Animations and overlays are checked only once the DOM is
+ * quiet, at most every 50 ms, to keep the poll cheap.
+ */
 const SETTLE_BODY = `
   var done = arguments[arguments.length - 1];
   var quietMs = arguments[0], maxMs = arguments[1];
-  ${DIALOG_HOOK}
-  var last = Date.now(), start = Date.now();
+  (${DIALOG_HOOK_FN})(arguments[2]);
+  ${TRANSIENT}
+  var last = Date.now(), start = Date.now(), href = location.href, checked = 0;
   var observer = new MutationObserver(function () { last = Date.now(); });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   (function poll() {
     var now = Date.now();
-    if ((document.readyState === 'complete' && now - last >= quietMs) || now - start >= maxMs) { observer.disconnect(); finish(); }
+    if (location.href !== href) { href = location.href; last = now; }
+    var quiet = document.readyState === 'complete' && now - last >= quietMs;
+    if (quiet && now - checked >= 50) {
+      checked = now;
+      if (govappAnimating() || govappTransientShown()) last = now - quietMs + 50;
+      else { observer.disconnect(); finish(); return; }
+    }
+    if (now - start >= maxMs) { observer.disconnect(); finish(); }
     else setTimeout(poll, 10);
   })();`;
 
@@ -49,7 +81,8 @@ export const SNAPSHOT_SCRIPT = `return (${SNAPSHOT_FN})();`;
  * the value.
  */
 export const TYPE_SCRIPT = `
-  var el = document.querySelector(arguments[0]);
+  ${LOCATE}
+  var el = govappFind(arguments[0]);
   if (!el) throw new Error('no such element: ' + arguments[0]);
   el.scrollIntoView({ block: 'center' });
   el.focus();
@@ -60,7 +93,8 @@ export const TYPE_SCRIPT = `
   el.blur();`;
 
 export const SELECT_SCRIPT = `
-  var el = document.querySelector(arguments[0]);
+  ${LOCATE}
+  var el = govappFind(arguments[0]);
   if (!el || el.tagName !== 'SELECT') throw new Error('no such select: ' + arguments[0]);
   el.selectedIndex = Math.min(arguments[1], el.options.length - 1);
   el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -77,13 +111,14 @@ export const SCROLL_SCRIPT = `window.scrollBy(0, Math.round(window.innerHeight *
  * are not `isTrusted`; an app that checks that would need the WebDriver click instead.
  */
 export const TAP_SCRIPT = `
-  var el = document.querySelector(arguments[0]);
+  ${LOCATE}
+  var el = govappFind(arguments[0]);
   if (!el) throw new Error('no such element: ' + arguments[0]);
   var r = el.getBoundingClientRect();
   if (r.top < 0 || r.bottom > window.innerHeight || r.left < 0 || r.right > window.innerWidth) { el.scrollIntoView({ block: 'center' }); r = el.getBoundingClientRect(); }
   var x = r.left + r.width / 2, y = r.top + r.height / 2;
-  var hit = document.elementFromPoint(x, y);
-  if (!hit || !(hit === el || el.contains(hit))) throw new Error('element click intercepted: ' + arguments[0] + ' is covered by ' + (hit ? hit.tagName.toLowerCase() + (hit.className ? '.' + String(hit.className).split(' ')[0] : '') : 'nothing'));
+  var hit = govappDeepHit(x, y);
+  if (!hit || !govappContains(el, hit)) throw new Error('element click intercepted: ' + arguments[0] + ' is covered by ' + (hit ? hit.tagName.toLowerCase() + (hit.className ? '.' + String(hit.className).split(' ')[0] : '') : 'nothing'));
   var common = { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y, view: window };
   var pointer = Object.assign({ pointerId: 1, pointerType: 'touch', isPrimary: true }, common);
   hit.dispatchEvent(new PointerEvent('pointerdown', pointer));

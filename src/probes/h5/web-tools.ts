@@ -3,7 +3,7 @@
  * protocol through Appium's /goog/cdp/execute route for the init script and metrics.
  */
 import { readFileSync } from 'node:fs';
-import { AppiumCdp } from '../cdp.js';
+import { AppiumCdp } from '../../device/h5/cdp.js';
 import { HarRecorder } from '../har.js';
 import type { PermissionMode, WebTools } from '../probe.js';
 

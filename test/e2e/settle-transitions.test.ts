@@ -1,0 +1,53 @@
+/**
+ * End to end through Appium 3 + Chromium: settling waits out a launch toast (登录成功, 0.8 s)
+ * and the route change after it, and a Vue-like out-in fade (the URL changes before the old page
+ * has left), so each observed screen's content belongs to its URL; a message that outlasts
+ * settling is kept in the snapshot but marked transient.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_DEVICE, PROJECT_ROOT } from '../../src/core/paths.js';
+import { H5Session } from '../../src/device/h5/h5-session.js';
+import { loadDeviceProfile } from '../../src/devices/profile.js';
+import { startH5Device, type H5Device } from '../../src/runner/h5-device.js';
+import { serveFolder, type RunningServer } from '../../src/runner/sample-server.js';
+
+describe('settling before a snapshot (real Chromium)', () => {
+  let server: RunningServer;
+  let device: H5Device;
+
+  before(async () => {
+    server = await serveFolder(join(PROJECT_ROOT, 'test', 'fixtures', 'tap-apps', 'settle'));
+    device = await startH5Device(loadDeviceProfile(DEFAULT_DEVICE), server.url);
+  });
+
+  after(async () => {
+    await device?.close();
+    await server?.close();
+  });
+
+  it('captures the home route after the launch toast, and the next route after its out-in fade', async () => {
+    const session = device.session;
+    await session.launch();
+    const home = await session.observe();
+    assert.match(home.url, /#\/home$/);
+    assert.equal(home.title, '首页');
+    assert.doesNotMatch(home.visibleText, /登录成功|启动页/);
+    const tab = home.nodes.find((n) => n.text === '办事');
+    assert.ok(tab?.locator);
+    await session.tap(tab.locator);
+    const services = await session.observe();
+    assert.match(services.url, /#\/services$/);
+    assert.equal(services.title, '服务列表');
+    assert.doesNotMatch(services.visibleText, /首页内容/);
+  });
+
+  it('marks a message that outlasts settling as transient, and nothing else', async () => {
+    const session = new H5Session(device.browser, `${server.url}toast.html`);
+    await session.launch();
+    const snapshot = await session.observe();
+    const marked = snapshot.nodes.filter((n) => n.transient).map((n) => n.fullText);
+    assert.deepEqual(marked, ['获取定位中…', '获取定位中…']);
+  });
+});
