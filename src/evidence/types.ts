@@ -48,7 +48,7 @@ export interface UiNode {
    * selector): a control-like node here is a candidate to try.
    */
   delegated?: boolean;
-  /** Clickable but covered by another element (a modal): a user cannot tap it now. */
+  /** Clickable (or delegated) but covered by another element (a modal): a user cannot tap it now. */
   obscured?: boolean;
   /**
    * Part of a transient overlay (a toast such as 登录成功, a loading mask, a splash) still shown

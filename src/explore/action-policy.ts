@@ -54,7 +54,8 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy, listener
   const candidates = candidateNodes(nodes, listenersObserved);
   const groups = listGroups(nodes, candidates.map((c) => c.node));
   const fill = fillSteps(nodes);
-  const loginScreen = isLoginScreen(withCandidatesTappable(nodes, candidates));
+  const tappable = withCandidatesTappable(nodes, candidates);
+  const loginScreen = isLoginScreen(tappable);
   const parents = new Set(nodes.map((n) => n.parent));
   for (const { node, source } of candidates) {
     if (!node.locator || seenLocators.has(node.locator)) continue;
@@ -74,7 +75,7 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy, listener
       steps: submits ? [...fill, tap] : [tap],
       ...(group ? { group } : {}),
       ...(group && isGuess(source) && parents.has(node.id) ? { inertSampling: true } : {}),
-      ...(loginScreen && isLoginControl(node) ? { login: true } : {}),
+      ...(loginScreen && isLoginControl(tappable.find((n) => n.id === node.id) ?? node, tappable) ? { login: true } : {}),
     });
   }
   actions.sort((a, b) => a.order - b.order);

@@ -79,7 +79,7 @@ class Explorer {
     this.loginWall = new LoginWallTracker(options.credentials !== undefined);
     this.mask = masker(options.credentials ? [options.credentials.password, options.credentials.username] : []);
     this.recovery = new CrashRecovery(session, this.now, options.maxCrashRecoveries);
-    this.recorder = new ScreenRecorder(session, store, this.mask, this.policy, this.loginWall);
+    this.recorder = new ScreenRecorder(session, store, this.mask, this.policy, this.loginWall, options.credentials?.username);
     this.scheduler = new Scheduler(this.recorder);
     this.navigator = new Navigator(session, this.recorder, this.data);
   }

@@ -9,6 +9,7 @@ import type { CoverageEvent, ScreenEvent, Step, UiNode } from '../evidence/types
 import { candidateActions, scrollAction, type ActionPolicy, type CandidateAction } from './action-policy.js';
 import { isGuess, isLoginScreenOf } from './candidates.js';
 import type { LoginWallTracker } from './login-wall.js';
+import { accountFormatIssue } from './account-format.js';
 import type { Mask } from './mask.js';
 import { screenSignature } from './screen-signature.js';
 import { count, hasUntried, screenCoverage, type ScreenState } from './screen-state.js';
@@ -42,7 +43,12 @@ export class ScreenRecorder {
     private readonly mask: Mask,
     private readonly policy: ActionPolicy,
     private readonly loginWall: LoginWallTracker,
+    /** The lab's account name, to tell when a login box demands a format it does not have. */
+    private readonly username?: string,
   ) {}
+
+  /** Said once per run: the login box asks for an account of another format. */
+  private accountIssueSaid = false;
 
   /** The screen the app is on, when known. */
   get current(): ScreenState | undefined {
@@ -217,7 +223,10 @@ export class ScreenRecorder {
     for (const a of actions) count(state, 'found', a);
     const gate = gateControl(snapshot.nodes, actions);
     if (gate !== undefined) state.gate = gate;
-    if (login) this.loginWall.met(id);
+    if (login) {
+      this.loginWall.met(id);
+      this.sayAccountFormat(snapshot);
+    }
     this.states.set(signature, state);
     const event: ScreenEvent = {
       type: 'screen', id, signature, url: snapshot.url, title: snapshot.title, depth, steps,
@@ -230,6 +239,14 @@ export class ScreenRecorder {
     };
     this.store.append(event);
     return state;
+  }
+
+  private sayAccountFormat(snapshot: UiSnapshot): void {
+    if (this.accountIssueSaid) return;
+    const message = accountFormatIssue(snapshot.nodes, this.username);
+    if (message === undefined) return;
+    this.accountIssueSaid = true;
+    this.store.append({ type: 'run-issue', phase: 'explore', message, at: new Date().toISOString() });
   }
 
   private recordDialogs(snapshot: UiSnapshot): void {

@@ -14,10 +14,9 @@ import { ACCOUNT, FakeFormDevice } from '../helpers/fake-form-device.js';
 const dirs: string[] = [];
 after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
-async function explore(options: Partial<ExploreOptions> = {}) {
+async function explore(options: Partial<ExploreOptions> = {}, device = new FakeFormDevice()) {
   const outDir = mkdtempSync(join(tmpdir(), 'explorer-forms-'));
   dirs.push(outDir);
-  const device = new FakeFormDevice();
   const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir, noSecrets), { budgetMs: 60_000, maxActions: 200, launchLabel: '启动应用', ...options });
   return { device, coverage, bundle: readEvidenceBundle(outDir), outDir };
 }
@@ -46,6 +45,16 @@ void describe('a login wall', () => {
       assert.equal(bytes.includes(ACCOUNT.password), false, `${file} holds the password`);
       assert.equal(bytes.includes(ACCOUNT.username), false, `${file} holds the account`);
     }
+  });
+
+  void it('says once, in the run issues, when the login box demands an ID number the test account is not', async () => {
+    const { bundle } = await explore({ credentials: ACCOUNT }, new FakeFormDevice('请输入身份证号'));
+    const said = bundle.issues.filter((i) => /身份证号/.test(i.message));
+    assert.equal(said.length, 1, JSON.stringify(bundle.issues));
+    assert.match(said[0]!.message, /测试账号不符合/);
+    assert.equal(said[0]!.message.includes(ACCOUNT.username), false);
+    const plain = await explore({ credentials: ACCOUNT });
+    assert.deepEqual(plain.bundle.issues, []);
   });
 
   void it('without an account: says the wall was met and not passed, and explores nothing behind it', async () => {

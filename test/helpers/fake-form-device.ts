@@ -23,6 +23,9 @@ export class FakeFormDevice implements DeviceSession {
   private feedRows = 5;
   private network: ObservedRequest[] = [];
 
+  /** `accountLabel`: the login box's account field label (an app may ask for 身份证号). */
+  constructor(private readonly accountLabel = '账号') {}
+
   launch(): Promise<void> {
     this.signedIn = false;
     this.history = ['login'];
@@ -47,7 +50,7 @@ export class FakeFormDevice implements DeviceSession {
     const input = (label: string, locator: string, inputType: string): void => add('input', '', { editable: true, clickable: true, label, inputType, locator });
     switch (this.screen) {
       case 'login':
-        input('账号', '#user', 'text');
+        input(this.accountLabel, '#user', 'text');
         input('密码', '#pass', 'password');
         tap('登录', '#login');
         add('p', this.values.size > 0 && !this.signedIn ? '账号或密码错误' : '');

@@ -78,7 +78,7 @@
     if (clickable) node.tapSource = reading.source;
     else if (isVisible && context.delegated) node.delegated = true;
     if (!isVisible) { node.text = ''; node.fullText = ''; }
-    if (clickable && obscured(el, rect)) node.obscured = true;
+    if ((clickable || node.delegated) && obscured(el, rect)) node.obscured = true;
     var transientRoot = context.transient;
     if (transientRoot === null && isVisible && govappTransient(el, style, rect, vw, vh)) { transientRoot = id; transientRoots.push(id); }
     if (transientRoot !== null) node.transient = transientRoot;
