@@ -115,7 +115,11 @@ function listRow(tree: Tree, node: UiNode): boolean {
   if ((tree.size.get(node.id) ?? 1) > MAX_CELL_NODES) return false;
   const text = textOf(node);
   if (!text || text.length > MAX_ROW_TEXT || !wordy(text)) return false;
-  const siblings = (tree.children.get(node.parent) ?? []).filter((s) => s.role === node.role && textOf(s) && !s.clickable);
+  // Rows of one list are alike: the same role, uncovered like this one, of comparable height (a
+  // full-screen modal mask beside the page's sections is not a row of them).
+  const alike = (s: UiNode): boolean => s.role === node.role && textOf(s) !== '' && !s.clickable && !s.obscured &&
+    s.bounds.height <= node.bounds.height * 3 && node.bounds.height <= s.bounds.height * 3;
+  const siblings = (tree.children.get(node.parent) ?? []).filter(alike);
   // A run of text leaves is a paragraph's words, not a list: rows hold more than one thing.
   return siblings.length >= ROW_SIBLINGS && (tree.size.get(node.id) ?? 1) > 1;
 }

@@ -22,14 +22,21 @@ export class Scheduler {
    * its parent (one Back away), otherwise the earliest-found screen that still has some.
    */
   pick(): ScreenState | undefined {
+    // Destructive actions (退出登录, 删除…) come last on the whole app, not only on their screen:
+    // a logout tried while other screens still wait would make every path behind the login replay
+    // through it (and fail where the app keeps a half-state).
+    return this.pickBy(hasUntriedSafe) ?? this.pickBy(hasUntried);
+  }
+
+  private pickBy(untried: (s: ScreenState) => boolean): ScreenState | undefined {
     const current = this.recorder.current;
-    if (current && hasUntried(current)) return current;
+    if (current && untried(current)) return current;
     const states = [...this.recorder.states.values()];
     if (current) {
-      const parent = states.find((s) => s.depth === current.depth - 1 && hasUntried(s) && isPrefix(s.steps, current.steps));
+      const parent = states.find((s) => s.depth === current.depth - 1 && untried(s) && isPrefix(s.steps, current.steps));
       if (parent) return parent;
     }
-    return states.find(hasUntried);
+    return states.find(untried);
   }
 
   /**
@@ -93,6 +100,14 @@ export class Scheduler {
     }
     return list;
   }
+}
+
+/** Destructive actions carry order ≥ 2 (action-policy.ts); they are sorted last on their screen. */
+const DESTRUCTIVE_ORDER = 2;
+
+/** The screen's next untried action exists and is not destructive. */
+function hasUntriedSafe(state: ScreenState): boolean {
+  return hasUntried(state) && (state.actions[state.next]?.order ?? DESTRUCTIVE_ORDER) < DESTRUCTIVE_ORDER;
 }
 
 function globalKey(action: CandidateAction): string {

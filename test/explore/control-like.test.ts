@@ -40,6 +40,15 @@ void describe('controlLikeNodes', () => {
     assert.ok(chosen.every((n) => n.role === 'div' && n.fullText.includes('2026')));
   });
 
+  void it('takes the one button of a modal over the page, not the full-screen mask as a row beside the covered sections', () => {
+    const covered = (text: string) => el('span', { text, obscured: true });
+    const section = (text: string, y: number) => div({ bounds: at(0, y, 412, 120), obscured: true }, covered(text), covered('3 件'));
+    const modal = div({ bounds: at(0, 0, 412, 915) }, div({ bounds: at(45, 380, 321, 170) },
+      el('h3', '请先完成今日打卡'), p('今日尚未打卡，完成打卡后方可使用其他功能。'), div({ bounds: at(45, 489, 321, 53), text: '立即打卡' })));
+    const nodes = nodesOf(section('首页', 0), section('网格事件', 120), section('我的', 795), modal);
+    assert.deepEqual(texts(nodes), ['立即打卡']);
+  });
+
   void it('takes the cells of a bottom tab bar side by side, each once', () => {
     const cell = (text: string, x: number) => div({ bounds: at(x, 860) }, img(at(x + 28, 862)), span(text));
     const nodes = nodesOf(el('nav', {}, cell('首页', 0), cell('办事', 103), cell('我的', 206)));

@@ -253,3 +253,22 @@ void describe('a relaunch that keeps the session (a token in localStorage)', () 
     assert.equal(coverage.complete, true);
   });
 });
+
+void describe('a logout on one screen while other screens still wait', () => {
+  void it('is tried after every other action of the app, not when its own screen runs out', async () => {
+    const app: FakeApp = {
+      origin: 'https://gov.example.cn',
+      start: 'home',
+      screens: {
+        home: { route: '/', title: '首页', controls: [{ text: '我的', to: 'mine' }, { text: '政策文件', to: 'policy' }] },
+        mine: { route: '/mine', title: '我的', controls: [{ text: '退出登录', to: 'home' }] },
+        policy: { route: '/policy', title: '政策文件', controls: [{ text: '文件一', to: 'doc' }] },
+        doc: { route: '/policy/1', title: '文件详情', controls: [{ text: '附件' }] },
+      },
+    };
+    const { device, coverage } = await explore(app);
+    assert.equal(coverage.complete, true);
+    const taps = device.taps.map((t) => t.text);
+    assert.equal(taps[taps.length - 1], '退出登录', taps.join(' → '));
+  });
+});

@@ -37,13 +37,28 @@ function govappTapReading(vw, vh) {
     for (var k in props) if (REACT_EVENT.test(k) && typeof props[k] === 'function') return true;
     return false;
   }
+  /**
+   * jQuery's private data of a target: through window.jQuery._data, else (jQuery bundled as a
+   * module, no global) under the expando key jQuery keeps on the node itself (jQuery3…: {events, handle}).
+   */
+  function jqueryData(target) {
+    if (jq) {
+      try { return jq._data(target); } catch (e) { return null; }
+    }
+    var keys = Object.keys(target);
+    for (var i = 0; i < keys.length; i++) {
+      if (!/^jQuery\d+$/.test(keys[i])) continue;
+      var data = target[keys[i]];
+      if (data && typeof data === 'object' && data.events) return data;
+    }
+    return null;
+  }
   /** jQuery's handlers of a target: own ones, the selectors it delegates, and its dispatcher. */
   function jqueryEvents(target) {
-    var events = null;
-    try { events = jq._data(target, 'events'); } catch (e) { return null; }
+    var data = jqueryData(target);
+    var events = data && data.events;
     if (!events) return null;
-    var result = { own: false, selectors: [], handle: null };
-    try { var data = jq._data(target); result.handle = data && data.handle; } catch (e) { /* older jQuery */ }
+    var result = { own: false, selectors: [], handle: data.handle || null };
     for (var type in events) {
       if (!TAP_TYPE.test(type)) continue;
       var list = events[type] || [];
@@ -78,10 +93,8 @@ function govappTapReading(vw, vh) {
     /** The context the whole page starts with: listeners on window and document. */
     rootContext: function () {
       var selectors = [], handle = null;
-      if (jq) {
-        var events = jqueryEvents(document);
-        if (events) { selectors = events.selectors; handle = events.handle; }
-      }
+      var events = jqueryEvents(document);
+      if (events) { selectors = events.selectors; handle = events.handle; }
       // React 16 listens on document and dispatches from its own props (read per node); it marks its root.
       var react16 = !!document.querySelector('[data-reactroot]');
       // Capture listeners on window are trackers and our own probes, not routers.
@@ -104,7 +117,7 @@ function govappTapReading(vw, vh) {
         else if (k.indexOf('__reactProps$') === 0 || k.indexOf('__reactEventHandlers$') === 0) framework = framework || reactHandler(el[k]);
         else if (k.indexOf('__reactContainer$') === 0 || k === '_reactRootContainer') reactRoot = true;
         else if (k === '__vue__') { var vm = el.__vue__; framework = framework || !!(vm && vm.$el === el && anyKey(vm.$listeners, /^(click|tap|touchstart|touchend)$/)); }
-        else if (jq && k.indexOf('jQuery') === 0) {
+        else if (k.indexOf('jQuery') === 0) {
           var events = jqueryEvents(el);
           if (events) { framework = framework || events.own; handle = events.handle; if (events.selectors.length) result.selectors = events.selectors; }
         }
