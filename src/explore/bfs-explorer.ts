@@ -81,7 +81,7 @@ class Explorer {
     this.recovery = new CrashRecovery(session, this.now, options.maxCrashRecoveries);
     this.recorder = new ScreenRecorder(session, store, this.mask, this.policy, this.loginWall, options.credentials?.username);
     this.scheduler = new Scheduler(this.recorder);
-    this.navigator = new Navigator(session, this.recorder, this.data);
+    this.navigator = new Navigator(session, this.recorder, this.data, this.pause);
   }
 
   async run(): Promise<CoverageEvent> {

@@ -14,11 +14,25 @@ import { runStep } from './step-runner.js';
 import type { TestData } from './test-data.js';
 import { isPrefix, routeBetween } from './transition-paths.js';
 
+/** Waits (ms) before each new try of a replayed step whose control is not there yet: about 2.5 s in all. */
+const STEP_RETRIES: readonly number[] = [300, 700, 1500];
+/** A driver's words for a control that is not (yet) on the screen. */
+const NOT_THERE_YET = /no such element|not found|intercepted|covered by/i;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export class Navigator {
   /** Relaunches that showed another start screen and were redone after clearing the app's data. */
   clearedRelaunches = 0;
 
-  constructor(private readonly session: DeviceSession, private readonly recorder: ScreenRecorder, private readonly data: TestData) {}
+  constructor(
+    private readonly session: DeviceSession,
+    private readonly recorder: ScreenRecorder,
+    private readonly data: TestData,
+    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
 
   /** Makes `state` the current screen; false when it could not be reached. */
   async goTo(state: ScreenState): Promise<boolean> {
@@ -52,11 +66,15 @@ export class Navigator {
     this.clearedRelaunches++;
   }
 
-  /** Runs steps, settling between moves; false when one fails. */
+  /**
+   * Runs steps, settling between moves; false when one fails. A step whose control is not there
+   * yet is tried again a few times: the app may still be moving after the previous step (a
+   * 登录成功 toast for a second, then the home route), as it was when the path was recorded.
+   */
   private async walk(steps: Step[]): Promise<boolean> {
     try {
       for (const [i, step] of steps.entries()) {
-        await runStep(this.session, step, this.data);
+        await this.runPatiently(step);
         // The last move is settled by the observation that follows.
         if (step.action !== 'type' && step.action !== 'select' && i < steps.length - 1) await this.session.settle();
       }
@@ -65,6 +83,19 @@ export class Navigator {
       if (isAppCrash(error)) throw error;
       this.recorder.lose();
       return false;
+    }
+  }
+
+  private async runPatiently(step: Step): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await runStep(this.session, step, this.data);
+        return;
+      } catch (error) {
+        if (isAppCrash(error) || attempt >= STEP_RETRIES.length || !NOT_THERE_YET.test(errorText(error))) throw error;
+        await this.pause(STEP_RETRIES[attempt]!);
+        await this.session.settle();
+      }
     }
   }
 

@@ -272,3 +272,23 @@ void describe('a logout on one screen while other screens still wait', () => {
     assert.equal(taps[taps.length - 1], '退出登录', taps.join(' → '));
   });
 });
+
+void describe('a replayed path through a login that moves on by itself a moment later', () => {
+  void it('waits for the next control instead of giving the screen up (「无法回到该界面」)', async () => {
+    const app: FakeApp = {
+      origin: 'https://gov.example.cn',
+      start: 'login',
+      screens: {
+        login: { route: '/', title: '登录', fields: [{ label: '账号', inputType: 'text' }, { label: '密码', inputType: 'password' }], controls: [{ text: '登录', to: 'toast' }] },
+        toast: { route: '/', title: '登录成功', controls: [], redirect: { to: 'home', afterLooks: 1, bySettle: true } },
+        home: { route: '/home', title: '首页', controls: [{ text: '个人中心', to: 'profile' }, { text: '政策文件', to: 'policy' }] },
+        profile: { route: '/profile', title: '个人中心', controls: [], noBack: true, text: ['张三'] },
+        policy: { route: '/policy', title: '政策文件', controls: [{ text: '附件一', to: 'doc' }, { text: '附件二' }] },
+        doc: { route: '/policy/doc', title: '附件', controls: [], noBack: true, text: ['正文'] },
+      },
+    };
+    const { coverage } = await explore(app, { credentials: { username: 'lab-tester', password: 'S3cret-Pass!' } });
+    assert.deepEqual(coverage.skippedActions.filter((s) => !s.byPolicy), []);
+    assert.equal(coverage.complete, true);
+  });
+});

@@ -40,7 +40,7 @@ export interface FakeScreen {
   /** Content (paragraphs) shown besides the title and the controls. */
   text?: string[];
   /** The app moves on by itself to `to` once the screen was looked at `afterLooks` times (a toast, then a redirect). */
-  redirect?: { to: string; afterLooks: number };
+  redirect?: { to: string; afterLooks: number; bySettle?: boolean };
   /** Arriving here stores a session that later launches keep (see FakeApp.keptSession). */
   signsIn?: boolean;
   /** Input fields (a login form: 账号 text, 密码 password), shown before the controls. */
@@ -212,6 +212,8 @@ export class FakeDevice implements DeviceSession {
 
   settle(): Promise<void> {
     if (this.dead) return this.crashed();
+    // A redirect that runs on time, not on looks: waiting for the page to settle lets it happen.
+    if (this.screen(this.current).redirect?.bySettle) this.moveOnByItself();
     return Promise.resolve();
   }
 
