@@ -40,9 +40,18 @@ export function affirmativeMatch(sentence: string, pattern: RegExp, negations: r
 
 const PROSE_ROLES = new Set(['p', 'article', 'blockquote', 'section']);
 
-/** Running prose (an article body, a notice): words there describe, they are not controls. */
+/** A paragraph this short, with no sentence punctuation, is an interface label set in a <p> (a counter, a caption). */
+const SHORT_PARAGRAPH = 20;
+const SENTENCE_END = /[。！？；.!?;]/;
+
+/**
+ * Running prose (an article body, a notice): words there describe, they are not controls. UI kits
+ * set counters and captions in <p> too (「今日已学习 35 分钟」 in an antd-mobile list): a short
+ * paragraph without sentence punctuation is interface text, not prose.
+ */
 export function isProse(node: UiNode): boolean {
-  return PROSE_ROLES.has(node.role) || node.text.length > 40;
+  if (node.text.length > 40) return true;
+  return PROSE_ROLES.has(node.role) && (node.text.length > SHORT_PARAGRAPH || SENTENCE_END.test(node.text));
 }
 
 /** A short piece of interface text: a button, a label, a table header, a counter. */

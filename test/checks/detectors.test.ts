@@ -144,6 +144,11 @@ void describe('online-duration-tracking', () => {
     assert.deepEqual(texts(detect('online-duration-tracking', oneScreen([span('今日已学习 35 分钟'), link('继续学习')])).findings), ['今日已学习 35 分钟']);
   });
 
+  void it('flags a counter that a UI kit sets in a short <p> (antd-mobile list), but not the same words in a sentence of prose', () => {
+    assert.deepEqual(texts(detect('online-duration-tracking', oneScreen([p('今日已学习 35 分钟'), p('累计学习时长 126 小时')])).findings), ['今日已学习 35 分钟', '累计学习时长 126 小时']);
+    assert.deepEqual(detect('online-duration-tracking', oneScreen([p('本平台不统计学习时长，学员可自由安排学习进度。')])).findings, []);
+  });
+
   void it("does not flag a video player's own duration label", () => {
     assert.deepEqual(detect('online-duration-tracking', oneScreen([span('视频时长 03:25'), button('播放')])).findings, []);
   });
