@@ -46,6 +46,11 @@ void describe('forced-check-in', () => {
     assert.deepEqual(texts(findings), ['已连续签到 5 天']);
   });
 
+  void it('ignores a tappable headline about check-in (本周考勤打卡说明, seen on a real app with a news feed), not the 签到 button beside it', () => {
+    const { findings } = detect('forced-check-in', oneScreen([link('本周考勤打卡说明'), link('关于会议签到的通知'), button('立即签到')]));
+    assert.deepEqual(texts(findings), ['立即签到']);
+  });
+
   void it('ignores 签到 inside a long news paragraph (会议签到处设在一楼大厅)', () => {
     const article = p('为做好本次会议服务保障工作，会议签到处设在一楼大厅，请参会人员于上午8:30前到达并出示参会证件，有序入场。');
     const evidence = bundle({
