@@ -10,18 +10,9 @@ import { isAppCrash, type DeviceSession } from '../device/device-session.js';
 import type { Step } from '../evidence/types.js';
 import type { ScreenRecorder } from './recorder.js';
 import type { ScreenState } from './screen-state.js';
-import { runStep } from './step-runner.js';
+import { realPause, runStepPatiently, type Pause } from './step-runner.js';
 import type { TestData } from './test-data.js';
 import { isPrefix, routeBetween } from './transition-paths.js';
-
-/** Waits (ms) before each new try of a replayed step whose control is not there yet: about 2.5 s in all. */
-const STEP_RETRIES: readonly number[] = [300, 700, 1500];
-/** A driver's words for a control that is not (yet) on the screen. */
-const NOT_THERE_YET = /no such element|not found|intercepted|covered by/i;
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class Navigator {
   /** Relaunches that showed another start screen and were redone after clearing the app's data. */
@@ -31,7 +22,7 @@ export class Navigator {
     private readonly session: DeviceSession,
     private readonly recorder: ScreenRecorder,
     private readonly data: TestData,
-    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    private readonly pause: Pause = realPause,
   ) {}
 
   /** Makes `state` the current screen; false when it could not be reached. */
@@ -74,7 +65,7 @@ export class Navigator {
   private async walk(steps: Step[]): Promise<boolean> {
     try {
       for (const [i, step] of steps.entries()) {
-        await this.runPatiently(step);
+        await runStepPatiently(this.session, step, this.data, this.pause);
         // The last move is settled by the observation that follows.
         if (step.action !== 'type' && step.action !== 'select' && i < steps.length - 1) await this.session.settle();
       }
@@ -83,19 +74,6 @@ export class Navigator {
       if (isAppCrash(error)) throw error;
       this.recorder.lose();
       return false;
-    }
-  }
-
-  private async runPatiently(step: Step): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await runStep(this.session, step, this.data);
-        return;
-      } catch (error) {
-        if (isAppCrash(error) || attempt >= STEP_RETRIES.length || !NOT_THERE_YET.test(errorText(error))) throw error;
-        await this.pause(STEP_RETRIES[attempt]!);
-        await this.session.settle();
-      }
     }
   }
 

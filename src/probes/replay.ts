@@ -5,7 +5,7 @@
  */
 import type { DeviceSession } from '../device/device-session.js';
 import type { Step } from '../evidence/types.js';
-import { runStep } from '../explore/step-runner.js';
+import { runStepPatiently } from '../explore/step-runner.js';
 import type { TestData } from '../explore/test-data.js';
 
 export interface ReplayOptions {
@@ -24,7 +24,7 @@ export async function replaySteps(device: DeviceSession, steps: readonly Step[],
     if (step.action === 'launch') continue;
     try {
       if (step.action === 'tap') await options.beforeTap?.();
-      await runStep(device, step, options.data);
+      await runStepPatiently(device, step, options.data);
     } catch {
       return false;
     }

@@ -7,6 +7,7 @@ import type { UiSnapshot } from '../device/device-session.js';
 import type { ScreenEvent } from '../evidence/types.js';
 import type { ProbeContext } from './probe.js';
 import { replaySteps } from './replay.js';
+import { STEP_RETRIES } from '../explore/step-runner.js';
 
 /** A login screen: a password field on screen. */
 export function showsLogin(snapshot: Pick<UiSnapshot, 'nodes'>): boolean {
@@ -25,5 +26,10 @@ export async function signInAgain(ctx: ProbeContext): Promise<boolean> {
   const target = signedInScreen(ctx.explored.screens);
   if (!target || !ctx.testData) return false;
   if (!(await replaySteps(ctx.device, target.steps, { data: ctx.testData }))) return false;
-  return !showsLogin(await ctx.device.snapshot());
+  // The app may still show the login form for a moment (a 登录成功 toast, then the home route).
+  for (const wait of [0, ...STEP_RETRIES]) {
+    if (wait > 0) await ctx.sleep(wait);
+    if (!showsLogin(await ctx.device.snapshot())) return true;
+  }
+  return false;
 }

@@ -27,21 +27,26 @@ function node(id: string, fields: Partial<UiNode>): UiNode {
 }
 
 /** A login app: `persist` false keeps the session in memory, so every launch shows the login again. */
-function loginApp(persist: boolean): DeviceSession & { launches: number } {
+function loginApp(persist: boolean, toastLooks = 0): DeviceSession & { launches: number } {
   let signedIn = false;
   let typed = '';
+  // Looks left during which the login form still shows after a successful tap (a 登录成功 toast, then the home route).
+  let toast = 0;
   const app = {
     platform: 'h5' as const,
     launches: 0,
     launch: () => { app.launches++; if (!persist) signedIn = false; return Promise.resolve(); },
     typeText: (_locator: string, text: string) => { typed = text; return Promise.resolve(); },
-    tap: (locator: string) => { if (locator === '#login' && typed === PASSWORD) signedIn = true; return Promise.resolve(); },
+    tap: (locator: string) => { if (locator === '#login' && typed === PASSWORD) { signedIn = true; toast = toastLooks; } return Promise.resolve(); },
     back: () => Promise.resolve(),
     settle: () => Promise.resolve(),
-    snapshot: (): Promise<UiSnapshot> => Promise.resolve({
-      url: 'http://127.0.0.1:8080/', title: signedIn ? '首页' : '登录', visibleText: '', viewport: { width: 412, height: 915, devicePixelRatio: 1 },
-      nodes: signedIn ? [node('home', { text: '办事' })] : [node('pw', { role: 'textbox', inputType: 'password', clickable: false }), node('login', { text: '登录' })],
-    }),
+    snapshot: (): Promise<UiSnapshot> => {
+      const home = signedIn && toast-- <= 0;
+      return Promise.resolve({
+        url: 'http://127.0.0.1:8080/', title: home ? '首页' : '登录', visibleText: '', viewport: { width: 412, height: 915, devicePixelRatio: 1 },
+        nodes: home ? [node('home', { text: '办事' })] : [node('pw', { role: 'textbox', inputType: 'password', clickable: false }), node('login', { text: '登录' })],
+      });
+    },
     screenshot: () => Promise.resolve(Buffer.alloc(0)),
     drainNetwork: () => Promise.resolve([]),
     drainLogs: () => Promise.resolve([]),
@@ -99,6 +104,13 @@ void describe('login cadence when the session is not kept across a launch', () =
     await loginCadenceProbe.run(ctx);
     const event = recorded(ctx);
     assert.deepEqual([event.signedIn, event.signedInBy, event.checkedHours], [true, 'replayed-login', [25, 73]]);
+  });
+
+  void it('waits out a 登录成功 toast over the login form before judging the replayed sign-in', async () => {
+    const ctx = context(loginApp(true, 2), [loginScreen, homeScreen]);
+    await loginCadenceProbe.run(ctx);
+    const event = recorded(ctx);
+    assert.deepEqual([event.signedIn, event.signedInBy], [true, 'replayed-login']);
   });
 
   void it('says it could not sign in when exploration recorded no path past the login', async () => {
