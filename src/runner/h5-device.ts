@@ -4,11 +4,11 @@
  * `remote()` session with the same capabilities as an audit (src/runner/capabilities.ts), and
  * an H5Session over it. close() ends the session, stops Appium and sweeps what the run started.
  */
+import { useProjectAppiumHome } from './appium-home.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditError } from '../core/errors.js';
-import { PROJECT_ROOT } from '../core/paths.js';
 import { TOOL } from '../core/tool.js';
 import { DEFAULT_DETECTOR_SETTINGS } from '../checks/detectors/types.js';
 import type { DeviceProfile } from '../devices/profile.js';
@@ -55,7 +55,7 @@ export async function startH5Device(device: DeviceProfile, url: string): Promise
 
 async function startAppium(port: number, logFile: string): Promise<AppiumServer> {
   // Appium's home is the project: the chromium driver is an npm dependency found in node_modules.
-  process.env.APPIUM_HOME = PROJECT_ROOT;
+  useProjectAppiumHome();
   const { main } = await import('appium');
   const args = { address: '127.0.0.1', port, log: logFile, loglevel: 'error:info', useDrivers: ['chromium'] };
   return (await main(args as Parameters<typeof main>[0])) as unknown as AppiumServer;

@@ -4,6 +4,7 @@
  * runner, not a second engine: it only merges the worker's results into verdict.json once,
  * at the end, and cleans up whatever the run started.
  */
+import { useProjectAppiumHome } from './appium-home.js';
 import exitHook from 'async-exit-hook';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { parseExemptions } from '../config/exemptions.js';
 import { loadLexicon } from '../config/lexicon.js';
 import { loadTestData } from '../config/test-data-file.js';
 import { AuditError } from '../core/errors.js';
-import { DEFAULT_DEVICE, PROJECT_ROOT, WDIO_CONFIG } from '../core/paths.js';
+import { DEFAULT_DEVICE, WDIO_CONFIG } from '../core/paths.js';
 import { TOOL } from '../core/tool.js';
 import { loadDeviceProfile, type DeviceProfile } from '../devices/profile.js';
 import { readEvidenceBundle } from '../evidence/store.js';
@@ -151,7 +152,7 @@ function assertPlatformBuilt(device: DeviceProfile): void {
 /** Runs the WebdriverIO Launcher; resolves to the reason the run is incomplete, if it is. */
 async function runLauncher(config: RunConfig, outDir: string, scratchDir: string, server: RunningServer | undefined): Promise<string | undefined> {
   process.env[RUN_CONFIG_ENV] = writeRunConfig(config);
-  process.env.APPIUM_HOME = PROJECT_ROOT;
+  useProjectAppiumHome();
   let running = true;
   exitHook((done?: () => void) => {
     if (!done || !running) { done?.(); return; }
