@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs the system packages an audit needs when they are missing (Debian/Ubuntu):
 // Chromium and its driver (the H5 path), CJK fonts (Chinese in screenshots and OCR), a Java
-// runtime (Allure), aapt (package tests compare against it), tesseract + chi_sim (the OCR bench compares against it). As root it runs apt-get; otherwise
+// runtime (Allure), aapt, adb and apksigner (the Android path), redis-server (the farm's queue), aapt (package tests compare against it), tesseract + chi_sim (the OCR bench compares against it). As root it runs apt-get; otherwise
 // it prints the exact command and exits 1. Plain JavaScript: it runs before anything is built.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +12,12 @@ const REQUIREMENTS = [
   { pkg: 'fonts-noto-cjk', ok: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
   { pkg: 'default-jre-headless', ok: () => spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0 },
   { pkg: 'aapt', ok: () => existsSync('/usr/bin/aapt') },
+  // The Android path: appium-adb looks for $ANDROID_HOME/platform-tools/adb and build-tools/*/apksigner.jar;
+  // Debian lays both out under /usr/lib/android-sdk.
+  { pkg: 'adb', ok: () => existsSync('/usr/lib/android-sdk/platform-tools/adb') },
+  { pkg: 'apksigner', ok: () => existsSync('/usr/lib/android-sdk/build-tools/debian/apksigner.jar') },
+  // The device farm's queue (govapp-audit batch --redis; its tests start a private server on loopback).
+  { pkg: 'redis-server', ok: () => existsSync('/usr/bin/redis-server') },
   // The native OCR that npm run bench:detect compares our tesseract.js pool against.
   { pkg: 'tesseract-ocr', ok: () => existsSync('/usr/bin/tesseract') },
   { pkg: 'tesseract-ocr-chi-sim', ok: () => existsSync('/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata') || existsSync('/usr/share/tesseract-ocr/4.00/tessdata/chi_sim.traineddata') },
