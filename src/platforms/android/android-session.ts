@@ -169,8 +169,8 @@ export class AndroidSession implements DeviceSession {
     }
   }
 
-  async drainNetwork(): Promise<ObservedRequest[]> {
-    return this.options.network?.drain() ?? [];
+  drainNetwork(): Promise<ObservedRequest[]> {
+    return Promise.resolve(this.options.network?.drain() ?? []);
   }
 
   async drainLogs(): Promise<ObservedLog[]> {
