@@ -4,7 +4,7 @@
  * package/activity; system dialogs (runtime permissions, "isn't responding", crash) are answered by
  * policy and recorded as DIALOG log entries; a dead app process becomes AppCrashedError.
  */
-import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type UiSnapshot } from '../../device/device-session.js';
+import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type SessionCapabilities, type UiSnapshot } from '../../device/device-session.js';
 import { parseUiAutomator2Source } from '../../device/android/uiautomator2-source.js';
 import { parseAmStart } from '../../device/android/am-start.js';
 import { findCrashes, parseLogcat } from '../../device/android/logcat.js';
@@ -56,8 +56,7 @@ const APP_NOT_RUNNING = 1;
 
 export class AndroidSession implements DeviceSession {
   readonly platform = 'android' as const;
-  /** What this session can do (seam contract 2). */
-  readonly can: Readonly<Record<'networkObserved' | 'logs' | 'dialogs' | 'clockControl' | 'clearData' | 'relaunchAfterCrash' | 'permissionControl' | 'textEntry' | 'scroll', boolean>>;
+  readonly can: SessionCapabilities;
   readonly prompts: PermissionPrompt[] = [];
   readonly launches: LaunchRecord[] = [];
   policy: DialogPolicy;
@@ -65,6 +64,7 @@ export class AndroidSession implements DeviceSession {
   private readonly rawLog: string[] = [];
   private lastNodes = new Map<string, UiNode>();
   private lastAction: { locator: string; label?: string } | 'launch' = 'launch';
+  private dismissPattern: RegExp | undefined;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -144,6 +144,30 @@ export class AndroidSession implements DeviceSession {
   }
 
   /** Scrolls the first scrollable container down by most of its height (the whole screen when none is marked). */
+  /** A spinner: opens it, then taps the option at `index` of the list that pops up. */
+  async selectOption(locator: string, index: number): Promise<void> {
+    await this.tap(locator);
+    await this.settle();
+    const { snapshot } = await this.capture();
+    const options = snapshot.nodes.filter((n) => /CheckedTextView|TextView/.test(n.role) && n.text && n.locator && n.bounds.height > 0 && n.locator !== locator);
+    const option = options[index];
+    if (!option?.locator) throw new Error(`the list opened by ${locator} has no option ${index}`);
+    await this.tap(option.locator);
+  }
+
+  /**
+   * App dialogs (AlertDialog) are part of the page source, so the explorer sees and taps them like any
+   * screen; system dialogs follow `policy`. The pattern is kept for the app's own dialogs' wording only.
+   */
+  setDialogPolicy(dismiss: RegExp): void {
+    this.dismissPattern = dismiss;
+  }
+
+  /** The destructive-wording pattern the explorer set (app dialogs matching it are tapped last by the explorer). */
+  get dialogDismissPattern(): RegExp | undefined {
+    return this.dismissPattern;
+  }
+
   async scroll(): Promise<void> {
     const area = [...this.lastNodes.values()].find((n) => n.scrollable && n.bounds.height > 0)?.bounds
       ?? [...this.lastNodes.values()][0]?.bounds;
@@ -227,7 +251,7 @@ export class AndroidSession implements DeviceSession {
 
   /** The app is not in front: dead (crash) or merely left (another app, the launcher). */
   private async assertAlive(): Promise<void> {
-    const state = await this.browser.execute<number>('mobile: queryAppState', { appId: this.app.packageName });
+    const state = Number(await this.browser.execute('mobile: queryAppState', { appId: this.app.packageName }));
     if (state !== APP_NOT_RUNNING) return;
     await this.pullLogs();
     const crash = findCrashes(parseLogcat(this.rawLog.join('\n')).entries).filter((c) => !c.process || c.process === this.app.packageName).at(-1);
@@ -239,10 +263,10 @@ export class AndroidSession implements DeviceSession {
   }
 }
 
-function toSnapshot(nodes: UiNode[], facts: ReturnType<typeof pageFacts>, activity: string): UiSnapshot & { screenKey: string } {
+function toSnapshot(nodes: UiNode[], facts: ReturnType<typeof pageFacts>, activity: string): UiSnapshot {
   const screenKey = screenKeyOf(facts.packageName, activity);
   return {
-    url: `android-app://${screenKey}`,
+    url: '',
     title: activity.split('.').pop() ?? activity,
     screenKey,
     visibleText: nodes.map((n) => n.text || (n.label ?? '')).filter(Boolean).join('\n'),

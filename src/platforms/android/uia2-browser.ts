@@ -13,7 +13,7 @@ export interface Uia2Browser {
   takeScreenshot(): Promise<string>;
   back(): Promise<unknown>;
   /** `mobile:` extension commands (UiAutomator2 and the Android driver it builds on). */
-  execute<T>(script: string, ...args: unknown[]): Promise<T>;
+  execute(script: string, ...args: unknown[]): Promise<unknown>;
   findElement(using: string, value: string): Promise<ElementReference>;
   elementClick(elementId: string): Promise<unknown>;
   elementClear(elementId: string): Promise<unknown>;

@@ -90,7 +90,7 @@ test('prompts become permission records: camera after a tap, location at launch,
 test('login cadence: a device that refuses to set its clock skips the probe with its own answer', async () => {
   const screens = [launchScreen('s0', { nodes: [{ id: 0, parent: null, role: 'android.widget.EditText', text: '', fullText: '', bounds: { x: 0, y: 0, width: 10, height: 10 }, clickable: true, editable: true, scrollable: false, inputType: 'password', platform: 'android' }] })];
   const { ctx } = context((c) => (c === 'date +%s' ? '1765000000\n' : c.startsWith('date -u') ? 'date: cannot set date: Operation not permitted' : ''), evidence({ screens }));
-  ctx.device.snapshot = () => Promise.resolve({ url: '', title: '', visibleText: '', viewport: { width: 1, height: 1, devicePixelRatio: 1 }, nodes: [] });
+  ctx.device.snapshot = () => Promise.resolve({ screenKey: 'k', url: '', title: '', visibleText: '', viewport: { width: 1, height: 1, devicePixelRatio: 1 }, nodes: [] });
   const summary = await androidLoginCadenceProbe.run(ctx);
   assert.equal(summary.status, 'skipped');
   assert.match(summary.text, /Operation not permitted/);

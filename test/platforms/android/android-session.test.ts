@@ -28,7 +28,7 @@ function fakeApp(): FakeUia2 {
 
 test('snapshot: package/activity screen key, nodes from the page source, device-pixel viewport', async () => {
   const session = new AndroidSession(fakeApp(), { packageName: PKG });
-  const snap = await session.snapshot() as Awaited<ReturnType<AndroidSession['snapshot']>> & { screenKey: string };
+  const snap = await session.snapshot();
   assert.equal(snap.screenKey, `${PKG}/${PKG}.MainActivity`);
   assert.deepEqual(snap.viewport, { width: 1080, height: 2400, devicePixelRatio: 1 });
   assert.match(snap.visibleText, /首页\n扫一扫/);
@@ -81,7 +81,7 @@ test('another app in front while ours still runs is not a crash', async () => {
   const device = fakeApp();
   device.current = 'launcher';
   const session = new AndroidSession(device, { packageName: PKG });
-  const snap = await session.snapshot() as { screenKey?: string };
+  const snap = await session.snapshot();
   assert.equal(snap.screenKey, 'com.android.launcher3/com.android.launcher3.Launcher');
 });
 

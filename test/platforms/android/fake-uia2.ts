@@ -32,7 +32,7 @@ export class FakeUia2 implements Uia2Browser {
     this.clicks.push('back');
     return Promise.resolve(null);
   }
-  execute<T>(script: string, ...args: unknown[]): Promise<T> {
+  execute(script: string, ...args: unknown[]): Promise<unknown> {
     this.calls.push({ script, args });
     const a = (args[0] ?? {}) as { appId?: string; command?: string; args?: string[] };
     const answer = (): unknown => {
@@ -43,7 +43,7 @@ export class FakeUia2 implements Uia2Browser {
         default: return null;
       }
     };
-    return Promise.resolve(answer() as T);
+    return Promise.resolve(answer());
   }
   findElement(using: string, value: string): Promise<ElementReference> {
     if (using !== 'xpath' || !this.screens[this.current]!.xml.includes('<')) return Promise.reject(new Error('no such element'));

@@ -86,7 +86,7 @@ async function replayIn(ctx: ProbeContext, tools: AndroidTools, screen: ScreenEv
 async function observe(ctx: ProbeContext, tools: AndroidTools, mode: 'granted' | 'denied', stepLabels: string[], from: number, launchedAt: number): Promise<PermissionProbeEvent> {
   const snapshot = await ctx.device.snapshot();
   const png = await ctx.device.screenshot();
-  const screenKey = (snapshot as { screenKey?: string }).screenKey ?? snapshot.url;
+  const screenKey = snapshot.screenKey;
   return {
     type: 'permission-probe', mode, stepLabels,
     requests: promptRecords(tools.session.prompts.slice(from), launchedAt, screenKey),
