@@ -30,7 +30,7 @@ export const ANDROID_PLATFORM: Platform = {
   async prepareRun({ profile, slot, facts }) {
     assertAndroidTools(isSimulated(profile));
     const run = await prepareAndroidRun(profile, slot, facts);
-    return { env: run.env, simulated: run.device.simulated, stop: run.stop };
+    return { env: run.env, simulated: run.device.simulated, stop: () => run.stop() };
   },
   capabilities: (profile, slot, app) => androidCapabilities(profile, slot, app, prepared(slot.scratchDir)),
   openSession(browser, { profile, slot }) {

@@ -32,5 +32,5 @@ export function androidCapabilities(profile: DeviceProfile, slot: DeviceSlot, ap
     'appium:adbExecTimeout': 30_000,
     'appium:language': (profile.locale ?? 'zh-CN').split('-')[0],
     'appium:locale': (profile.locale ?? 'zh-CN').split('-')[1] ?? 'CN',
-  } as WebdriverIO.Capabilities;
+  };
 }

@@ -20,7 +20,7 @@ export interface AndroidRun {
   device: PreparedAndroidDevice;
   /** Environment Appium must run with (ANDROID_HOME of the device). */
   env: Record<string, string>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const JOURNAL_POLL_MS = 200;

@@ -6,12 +6,11 @@
 import { appendFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, fstatSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ObservedRequest } from '../../../device/device-session.js';
+import { UNDECRYPTED_MARK } from '../../../checks/undecrypted-traffic.js';
 import type { UndecryptedHost } from './capture-proxy.js';
 
 const REQUESTS = 'requests.jsonl';
 const UNDECRYPTED = 'undecrypted.json';
-/** The errorText of a TLS connection the lab could not open: checks that need request content read it (undecrypted-traffic). */
-export const UNDECRYPTED_MARK = '未能解密';
 
 /** The writer side (CLI process). */
 export class ProxyJournalWriter {
