@@ -5,13 +5,12 @@
  */
 import { addAttachment, addDescription } from '@wdio/allure-reporter';
 import { platformOf } from '../platforms/registry.js';
-import { DEFAULT_TEST_DATA, type TestData } from '../explore/test-data.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import { probeById } from '../probes/index.js';
 import { runAndRecord, type ProbeBase } from '../probes/probe-run.js';
 import type { ProbeTools } from '../probes/probe-tools.js';
 import { readRunConfigFromEnv, runApp, runSlot, type RunConfig } from '../runner/run-config.js';
-import { runAccount, runSecrets } from '../runner/run-secrets.js';
+import { runSecrets, runTestData } from '../runner/run-secrets.js';
 import { serveFolder } from '../runner/sample-server.js';
 import { writeProgress } from '../runner/progress.js';
 
@@ -24,12 +23,6 @@ export function probeBudgetMs(probeId: string, budgetSeconds: number): number {
     case 'permissions': return clamp(budgetSeconds * 50, 3_000, 10_000);
     default: return 15_000;
   }
-}
-
-/** Test data for replayed paths: the lab's account (--credentials, else the profile's) over the defaults, as the explorer typed it. */
-function testDataOf(run: RunConfig): TestData {
-  const account = runAccount(run);
-  return { ...DEFAULT_TEST_DATA, ...run.testData, ...(account ? { username: account.username, password: account.password } : {}) };
 }
 
 /** The probe's context and the tools the run's platform offers, built per probe: a relaunch after a crash changes the session. */
@@ -45,7 +38,7 @@ function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: strin
     appUrl: run.app.url ?? run.app.target,
     ...(run.device.budgets ? { budgets: run.device.budgets } : {}),
     budgetMs: probeBudgetMs(probeId, run.budgetSeconds),
-    testData: testDataOf(run),
+    testData: runTestData(run),
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
