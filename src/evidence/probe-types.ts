@@ -133,8 +133,8 @@ export interface TapResponseRecord {
 
 /** The replayed taps and their summary figures (over the timed taps only). */
 export interface TapResponseFigures {
-  /** How the input was given: CDP Input.dispatchTouchEvent (trusted, as a finger). */
-  input: 'cdp-touch';
+  /** How the input was given (the platform's input timer): 'cdp-touch' is CDP Input.dispatchTouchEvent (trusted, as a finger). */
+  input: string;
   taps: TapResponseRecord[];
   worstMs?: number;
   medianMs?: number;

@@ -66,6 +66,8 @@ export type TapTiming = Pick<TapResponseRecord, 'ms' | 'method' | 'eventTimingMs
 
 /** Trusted input whose response is timed. */
 export interface InputTimer {
+  /** How the input is given, recorded with the figures (H5: 'cdp-touch'). */
+  readonly input: string;
   /** Finds the control and makes ready to time it: its text, or why it cannot be tapped. */
   aim(locator: string): Promise<{ text: string } | { error: string }>;
   /** Taps the aimed control with trusted input and times the response. */
