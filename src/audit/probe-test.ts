@@ -30,10 +30,11 @@ function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: strin
   const folder = run.app.name !== undefined ? run.app.target : undefined;
   const platform = platformOf(run.device.platform);
   const session = { app: runApp(run), profile: run.device, slot: runSlot(run) };
-  const offered = platform.probeTools(browser, { ...session, ...(folder ? { serveOverIpv6: () => serveFolder(folder, '::1') } : {}) });
+  const store = new EvidenceStore(run.outDir, runSecrets(run));
+  const offered = platform.probeTools(browser, { ...session, store, ...(folder ? { serveOverIpv6: () => serveFolder(folder, '::1') } : {}) });
   const base: ProbeBase = {
     device: platform.openSession(browser, session),
-    store: new EvidenceStore(run.outDir, runSecrets(run)),
+    store,
     explored: readEvidenceBundle(run.outDir),
     appUrl: run.app.url ?? run.app.target,
     ...(run.device.budgets ? { budgets: run.device.budgets } : {}),

@@ -56,7 +56,9 @@ export function performanceEvent(figures: LaunchFigures, heap: { used?: number |
   if (figures.loadMs !== undefined) event.loadMs = figures.loadMs;
   if (heap.used !== undefined) event.jsHeapUsedBytes = Math.round(heap.used);
   if (heap.total !== undefined) event.jsHeapTotalBytes = Math.round(heap.total);
-  if (ctx.budgets) event.budgets = ctx.budgets;
+  const budgets = figures.budgets ?? ctx.budgets;
+  if (budgets) event.budgets = budgets;
+  if (figures.figures) event.figures = figures.figures;
   return event;
 }
 
