@@ -69,7 +69,7 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
   }
   const credentials = replayAccount(config, args.credentials);
   let server: RunningServer | undefined;
-  if (existsSync(config.app.target) && !/^https?:/.test(config.app.target)) server = await serveFolder(config.app.target);
+  if (!config.app.packageFile && existsSync(config.app.target) && !/^https?:/.test(config.app.target)) server = await serveFolder(config.app.target);
   const app = { ...runApp(config), ...(server ? { url: server.url } : {}) };
   const device = await startDevice(config.device, app).catch(async (error: unknown) => { await server?.close(); throw error; });
   const replayDir = join(outDir, 'replay', `finding-${args.finding}`);
