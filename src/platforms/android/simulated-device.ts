@@ -10,8 +10,6 @@ export interface SimulatedAndroid {
 
 /** Starts the device double and its ANDROID_HOME (src/sim/android/start-sim-android.ts). */
 export async function startSimulatedAndroid(udid?: string): Promise<SimulatedAndroid> {
-  // A computed specifier: src/sim is written on another branch and merged beside this one.
-  const specifier = process.env.GOVAPP_SIM_ANDROID_MODULE ?? '../../sim/android/start-sim-android.js';
-  const { startSimAndroid } = (await import(specifier)) as { startSimAndroid: (options: { udid?: string }) => Promise<SimulatedAndroid> };
+  const { startSimAndroid } = await import('../../sim/android/start-sim-android.js');
   return startSimAndroid(udid ? { udid } : {});
 }
