@@ -84,6 +84,10 @@ export interface ScreenEvent {
   type: 'screen';
   id: string;
   signature: string;
+  /** The platform's screen key (H5: the route; Android: package/activity); absent in evidence written before it. */
+  screenKey?: string;
+  /** The platform that showed the screen; absent in evidence written before it (all H5). */
+  platform?: PlatformId;
   url: string;
   title: string;
   depth: number;

@@ -228,7 +228,7 @@ export class ScreenRecorder {
     }
     this.states.set(signature, state);
     const event: ScreenEvent = {
-      type: 'screen', id, signature, url: snapshot.url, title: snapshot.title, depth, steps,
+      type: 'screen', id, signature, screenKey: snapshot.screenKey, platform: this.session.platform, url: snapshot.url, title: snapshot.title, depth, steps,
       nodes: snapshot.nodes,
       visibleText: snapshot.visibleText,
       screenshot: this.store.putBlob('screenshot', png, 'png'),
