@@ -17,7 +17,7 @@ import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { SecretMask } from '../evidence/secret-mask.js';
 import { inspectPackage, renderInspectText } from '../package/index.js';
 import { writeAllureTest, type AllureStatus } from '../report/allure-results-writer.js';
-import { buildVerdict } from '../verdict/verdict.js';
+import { buildVerdict, packageSummary } from '../verdict/verdict.js';
 import { prepareOutDir } from './out-dir.js';
 import type { RunListener, RunOutcome } from './run-outcome.js';
 import { finishRun } from './finish-run.js';
@@ -71,10 +71,7 @@ export async function runPackageAudit(
     results: Object.fromEntries(results.map((r) => [r.id, r])),
     coverage: undefined,
   });
-  verdict.package = {
-    format: facts.format, packageName: facts.identity.packageName, ...(facts.identity.versionName ? { versionName: facts.identity.versionName } : {}),
-    permissions: facts.permissions.map((p) => p.name), facts: blob,
-  };
+  verdict.package = packageSummary({ type: 'package', facts, blob });
   const environment = { app: target.file, package: facts.identity.packageName, sha256: facts.file.sha256, device: 'none (static only)', outcome: verdict.outcome };
   return finishRun({ outDir, verdict, secrets: options.secrets, environment, noReport: options.noReport, listener });
 }

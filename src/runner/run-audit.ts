@@ -23,7 +23,7 @@ import { TOOL } from '../core/tool.js';
 import { loadDeviceProfile, type DeviceProfile } from '../devices/profile.js';
 import { readEvidenceBundle } from '../evidence/store.js';
 import { readCheckResult } from '../audit/results.js';
-import { buildVerdict } from '../verdict/verdict.js';
+import { buildVerdict, packageSummary } from '../verdict/verdict.js';
 import { finishRun } from './finish-run.js';
 import type { RunListener, RunOutcome } from './run-outcome.js';
 import { prepareOutDir } from './out-dir.js';
@@ -198,6 +198,8 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     coverage: bundle.coverage,
     ...(incompleteReason ?? runnerFailure ? { incompleteReason: incompleteReason ?? runnerFailure } : {}),
   });
+  // A device run of a package records the package's facts too (src/runner/package-audit.ts does the static-only run).
+  if (bundle.package) verdict.package = packageSummary(bundle.package);
   const environment = {
     app: config.app.target, device: config.device.label, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
     explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
