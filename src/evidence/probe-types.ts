@@ -3,7 +3,7 @@
  * windows, permission requests, launch performance, blank screens, IPv6 loading. Same log
  * (events.jsonl), schema version 1, additive: older runs simply have no probe events.
  */
-import type { BlobRef, Step } from './types.js';
+import type { BlobRef, Step } from './refs.js';
 
 /** Budgets the performance check measures against; a lab may set its own in the device profile. */
 export interface PerformanceBudgets {

@@ -6,7 +6,8 @@
  */
 import type { LoginCadenceEvent } from '../evidence/probe-types.js';
 import type { SessionClues } from '../evidence/probe-types.js';
-import { showsLogin, signInAgain } from './sign-in.js';
+import { isLoginScreen } from '../explore/login-screen.js';
+import { signInAgain } from './sign-in.js';
 import type { Probe, ProbeContext, ProbeSummary } from './probe.js';
 
 const HOUR = 3_600_000;
@@ -25,14 +26,14 @@ export const loginCadenceProbe: Probe<'clockControl'> = {
     await clock.setOffset(0);
     await ctx.device.launch();
     let signedInBy: LoginCadenceEvent['signedInBy'] = 'session';
-    if (showsLogin(await ctx.device.snapshot())) {
+    if (isLoginScreen(await ctx.device.snapshot())) {
       signedInBy = 'replayed-login';
       // The session did not survive the relaunch (or was never kept): sign in the way the explorer did, then relaunch once.
       if (!(await signInAgain(ctx))) {
         return record(ctx, { type: 'login-cadence', hasLogin: true, signedIn: false, checkedHours: [] }, '启动后即显示登录界面，且未能按探索时的路径重新登录（没有测试账号或路径回放失败），无法测量登录周期。');
       }
       await ctx.device.launch();
-      if (showsLogin(await ctx.device.snapshot())) {
+      if (isLoginScreen(await ctx.device.snapshot())) {
         return record(ctx, { type: 'login-cadence', hasLogin: true, signedIn: true, signedInBy: 'replayed-login', checkedHours: [0], loginAgainAfterHours: 0 },
           '按探索时的路径登录成功，但不拨动时钟、直接重新启动后登录界面再次出现：会话不跨启动保存，每次启动都需登录。');
       }
@@ -45,7 +46,7 @@ export const loginCadenceProbe: Probe<'clockControl'> = {
         await clock.expireAfter(session, hours);
         await clock.setOffset(hours * HOUR);
         await ctx.device.launch();
-        if (showsLogin(await ctx.device.snapshot())) {
+        if (isLoginScreen(await ctx.device.snapshot())) {
           event.loginAgainAfterHours = hours;
           break;
         }

@@ -40,6 +40,7 @@ export async function runAndRecord(probe: AnyProbe, base: ProbeBase, offered: Pr
   }
   let summary: ProbeSummary;
   try {
+    // Every needed tool is there (checked above); the probe's type asks for exactly those.
     summary = await probe.run({ ...base, tools: toolsFor(probe, offered) as Required<ProbeTools> });
   } catch (error) {
     const message = errorSentence(error);

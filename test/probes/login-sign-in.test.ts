@@ -45,7 +45,7 @@ function loginApp(persist: boolean, toastLooks = 0): DeviceSession & { launches:
       const home = signedIn && toast-- <= 0;
       return Promise.resolve({
         screenKey: '/', url: 'http://127.0.0.1:8080/', title: home ? '首页' : '登录', visibleText: '', viewport: { width: 412, height: 915, devicePixelRatio: 1 },
-        nodes: home ? [node('home', { text: '办事' })] : [node('pw', { role: 'textbox', inputType: 'password', clickable: false }), node('login', { text: '登录' })],
+        nodes: home ? [node('home', { text: '办事' })] : [node('pw', { role: 'textbox', inputType: 'password', clickable: false, editable: true }), node('login', { text: '登录' })],
       });
     },
     screenshot: () => Promise.resolve(Buffer.alloc(0)),
@@ -62,7 +62,7 @@ const clockControl: ClockControl = {
   expireAfter: () => Promise.resolve(),
 };
 
-const loginScreen = launchScreen('login', { nodes: [node('pw', { role: 'textbox', inputType: 'password', clickable: false })] });
+const loginScreen = launchScreen('login', { nodes: [node('pw', { role: 'textbox', inputType: 'password', clickable: false, editable: true })] });
 const homeScreen: ScreenEvent = launchScreen('home', {
   depth: 1,
   steps: [

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { DeviceProfile } from '../../devices/profile.js';
 import type { PackageFacts } from '../../package/index.js';
-import { freePort } from '../../runner/ports.js';
+import { freePort } from './free-port.js';
 import type { DeviceSlot } from '../platform.js';
 import { adbFor, firstDevice, type Adb } from './adb.js';
 import { writePreparedDevice, type PreparedAndroidDevice } from './device-file.js';
