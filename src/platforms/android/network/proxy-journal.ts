@@ -14,6 +14,8 @@ const UNDECRYPTED = 'undecrypted.json';
 
 /** The writer side (CLI process). */
 export class ProxyJournalWriter {
+  private lastHosts = '';
+
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, REQUESTS), '');
@@ -25,8 +27,11 @@ export class ProxyJournalWriter {
 
   /** Rewritten whole, through a rename, so a reader never sees half a file. */
   undecrypted(hosts: readonly UndecryptedHost[]): void {
+    const text = JSON.stringify(hosts);
+    if (text === this.lastHosts) return;
+    this.lastHosts = text;
     const file = join(this.dir, UNDECRYPTED);
-    writeFileSync(`${file}.tmp`, JSON.stringify(hosts));
+    writeFileSync(`${file}.tmp`, text);
     renameSync(`${file}.tmp`, file);
   }
 }
