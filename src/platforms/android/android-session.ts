@@ -9,7 +9,7 @@ import { parseUiAutomator2Source } from '../../device/android/uiautomator2-sourc
 import { parseAmStart } from '../../device/android/am-start.js';
 import { findCrashes, parseLogcat } from '../../device/android/logcat.js';
 import type { UiNode } from '../../evidence/types.js';
-import { answerFor, recogniseSystemDialog, type DialogPolicy, type SystemDialog } from './system-dialogs.js';
+import { answerFor, PERMISSION_PACKAGES, recogniseSystemDialog, type DialogPolicy, type SystemDialog } from './system-dialogs.js';
 import { elementId, type Uia2Browser } from './uia2-browser.js';
 import { pageFacts, screenKeyOf } from './page-facts.js';
 
@@ -197,9 +197,12 @@ export class AndroidSession implements DeviceSession {
     while (this.now() < deadline) {
       await this.sleep(quiet);
       const after = await this.browser.getPageSource();
-      if (after === before) return;
+      if (after === before) break;
       before = after;
     }
+    // A step that killed the app fails here, in the step, not at the next observation.
+    const shown = pageFacts(before).packageName;
+    if (shown !== this.app.packageName && shown !== 'android' && !PERMISSION_PACKAGES.includes(shown)) await this.assertAlive();
   }
 
   drainNetwork(): Promise<ObservedRequest[]> {

@@ -104,3 +104,13 @@ test('a tap whose XPath no longer resolves falls back to the centre of the node 
   await session.tap(XP.scan);
   assert.deepEqual(device.calls.at(-1), { script: 'mobile: clickGesture', args: [{ x: 270, y: 350 }] });
 });
+
+test('settle after a step that killed the app fails with AppCrashedError (the step is where it died)', async () => {
+  const device = fakeApp();
+  const session = new AndroidSession(device, { packageName: PKG }, { settleMaxMs: 0 });
+  device.current = 'launcher';
+  device.alive = false;
+  await assert.rejects(session.settle(), (e: unknown) => isAppCrash(e));
+  device.alive = true;
+  await session.settle();
+});
