@@ -152,7 +152,6 @@ export class AndroidSession implements DeviceSession {
     await this.browser.elementSendKeys(id, text);
   }
 
-  /** Scrolls the first scrollable container down by most of its height (the whole screen when none is marked). */
   /** A spinner: opens it, then taps the option at `index` of the list that pops up. */
   async selectOption(locator: string, index: number): Promise<void> {
     await this.tap(locator);
@@ -177,10 +176,18 @@ export class AndroidSession implements DeviceSession {
     return this.dismissPattern;
   }
 
+  /** Scrolls the first scrollable container down by most of its height (by the element; the whole screen when none is marked). */
   async scroll(): Promise<void> {
-    const area = [...this.lastNodes.values()].find((n) => n.scrollable && n.bounds.height > 0)?.bounds
-      ?? [...this.lastNodes.values()][0]?.bounds;
-    if (!area || area.height === 0) throw new Error('nothing to scroll: no snapshot yet');
+    const container = [...this.lastNodes.values()].find((n) => n.scrollable && n.bounds.height > 0 && n.locator);
+    if (container?.locator) {
+      const element = await this.browser.findElement('xpath', container.locator).catch(() => undefined);
+      if (element) {
+        await this.browser.execute('mobile: scrollGesture', { elementId: elementId(element), direction: 'down', percent: 0.75 });
+        return;
+      }
+    }
+    const area = container?.bounds ?? [...this.lastNodes.values()].find((n) => n.bounds.height > 0)?.bounds;
+    if (!area) throw new Error('nothing to scroll: no snapshot yet');
     await this.browser.execute('mobile: scrollGesture', { left: area.x, top: area.y, width: area.width, height: area.height, direction: 'down', percent: 0.75 });
   }
 
