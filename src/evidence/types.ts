@@ -3,16 +3,14 @@
  * and references to blobs stored under their sha256. Schema version 1.
  * Detectors read only these types.
  */
+import type { PlatformId } from '../platforms/platform-id.js';
 import type { PackageFacts } from '../package/index.js';
+import type { BlobRef, Step } from './refs.js';
+
+/** The blob reference and the path step live in refs.ts (shared with probe-types.ts without a cycle). */
+export type { BlobRef, Step } from './refs.js';
 
 export const EVIDENCE_SCHEMA_VERSION = 1;
-
-/** A file in the evidence store, path relative to the run's output folder. */
-export interface BlobRef {
-  kind: 'screenshot' | 'ui-tree' | 'text' | 'annotated-screenshot' | 'network' | 'graph' | 'package';
-  path: string;
-  sha256: string;
-}
 
 export interface Bounds {
   x: number;
@@ -62,7 +60,7 @@ export interface UiNode {
   inputType?: string;
   /** A locator the device adapter can use to act on the node again. */
   locator?: string;
-  platform: 'h5' | 'android' | 'ios' | 'harmonyos';
+  platform: PlatformId;
 }
 
 /**
@@ -82,26 +80,14 @@ export type TapSource = 'native' | 'listener' | 'framework' | 'role' | 'cursor';
  */
 export type CandidateSource = TapSource | 'delegated' | 'probed' | 'scroll';
 
-/** One step of the path from launch to a screen, readable and replayable. */
-export interface Step {
-  action: 'launch' | 'tap' | 'back' | 'type' | 'select' | 'scroll';
-  /** Chinese, for people: 点击「我的」. */
-  label: string;
-  locator?: string;
-  text?: string;
-  /**
-   * For `type`: the test-data key typed (username, password, name, phone…), resolved again at
-   * replay; never the literal value, so a path never carries the test account's password.
-   */
-  input?: string;
-  /** For `select`: the option index picked. */
-  option?: number;
-}
-
 export interface ScreenEvent {
   type: 'screen';
   id: string;
   signature: string;
+  /** The platform's screen key (H5: the route; Android: package/activity); absent in evidence written before it. */
+  screenKey?: string;
+  /** The platform that showed the screen; absent in evidence written before it (all H5). */
+  platform?: PlatformId;
   url: string;
   title: string;
   depth: number;
@@ -188,7 +174,15 @@ export interface CoverageEvent {
    * so prohibitions cannot pass (src/checks/evaluate.ts).
    */
   loginWall?: { met: boolean; signedIn: boolean; screenId?: string; reason?: string };
+  /**
+   * What the device session could not observe during exploration (its `can` said so): no request
+   * or log seen there means "not observed", not "none happened" (src/checks/observation-dependencies.ts).
+   */
+  unobserved?: Unobserved[];
 }
+
+/** Kinds of behaviour a device session may be unable to observe. */
+export type Unobserved = 'network' | 'logs' | 'dialogs';
 
 /** What the explorer found and tried on one screen. */
 export interface ScreenCoverage {

@@ -8,7 +8,7 @@ import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
 import { candidateActions, DEFAULT_ACTION_POLICY, scrollAction } from './action-policy.js';
 import { screenSignature } from './screen-signature.js';
 import { runStep } from './step-runner.js';
-import { DEFAULT_TEST_DATA, type TestData } from './test-data.js';
+import { typedValues, type TestData } from './test-data.js';
 import { seededRandom } from '../core/seeded-random.js';
 
 export { seededRandom };
@@ -33,17 +33,17 @@ export interface RandomWalkResult {
 /** Walks at random until the action cap or the time budget is spent. */
 export async function randomWalk(session: DeviceSession, options: RandomWalkOptions): Promise<RandomWalkResult> {
   const random = seededRandom(options.seed);
-  const data = { ...DEFAULT_TEST_DATA, ...options.testData };
+  const data = typedValues(options.testData);
   const seen = new Map<string, { url: string; title: string }>();
   const started = Date.now();
   let actions = 0;
   const look = async (): Promise<UiSnapshot> => {
-    const snapshot = session.observe ? await session.observe() : (await session.settle(), await session.snapshot());
+    const snapshot = await session.observe();
     const signature = screenSignature(snapshot);
     if (!seen.has(signature)) seen.set(signature, { url: snapshot.url, title: snapshot.title });
     // Drained like the explorer does, so both pay the same per-action cost.
-    await session.drainNetwork();
-    await session.drainLogs();
+    if (session.can.networkObserved) await session.drainNetwork();
+    if (session.can.logs) await session.drainLogs();
     return snapshot;
   };
   await session.launch();
@@ -51,7 +51,7 @@ export async function randomWalk(session: DeviceSession, options: RandomWalkOpti
   const origin = new URL(snapshot.url).origin;
   while (actions < options.maxActions && Date.now() - started < options.budgetMs) {
     const choices = candidateActions(snapshot.nodes, DEFAULT_ACTION_POLICY, snapshot.listenersObserved).actions;
-    if (snapshot.canScroll && session.scroll) choices.push(scrollAction());
+    if (snapshot.canScroll && session.can.scroll) choices.push(scrollAction());
     actions++;
     try {
       if (choices.length === 0 || random() < (options.backRate ?? 0.15)) await session.back();
@@ -66,6 +66,6 @@ export async function randomWalk(session: DeviceSession, options: RandomWalkOpti
       snapshot = await look();
     }
   }
-  await session.drainNetwork().catch(() => []);
+  if (session.can.networkObserved) await session.drainNetwork().catch(() => []);
   return { actions, durationMs: Date.now() - started, screens: [...seen.values()] };
 }

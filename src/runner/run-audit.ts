@@ -23,20 +23,20 @@ import { TOOL } from '../core/tool.js';
 import { loadDeviceProfile, type DeviceProfile } from '../devices/profile.js';
 import { readEvidenceBundle } from '../evidence/store.js';
 import { readCheckResult } from '../audit/results.js';
-import { generateAllureReport, writeAllureEnvironment } from '../report/allure-report.js';
-import { buildVerdict, exitCodeFor, type Verdict } from '../verdict/verdict.js';
-import { writeVerdict } from '../verdict/write-verdict.js';
-import { markFinished, prepareOutDir } from './out-dir.js';
+import { buildVerdict, packageSummary } from '../verdict/verdict.js';
+import { finishRun } from './finish-run.js';
+import type { RunListener, RunOutcome } from './run-outcome.js';
+import { prepareOutDir } from './out-dir.js';
 import { assertPortFree, freePort } from './ports.js';
 import { registerActiveRun, sweepProcesses } from './process-sweep.js';
-import { readProgress, type ProgressEvent } from './progress.js';
+import { readProgress } from './progress.js';
 import { RUN_CONFIG_ENV, writeRunConfig, type RunConfig } from './run-config.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
-import { assertH5SystemDependencies } from './system-check.js';
+import { URL_APP_PLATFORM, runnablePlatform } from '../platforms/registry.js';
+import type { Platform } from '../platforms/platform.js';
 import { assertReachable } from './reachability.js';
 import { runPackageAudit } from './package-audit.js';
 import { writeLogFilters } from './log-filters.js';
-import { maskTextFilesUnder } from './mask-out-files.js';
 import { accountForWorkers, runAccount, runSecrets } from './run-secrets.js';
 import type { SecretMask } from '../evidence/secret-mask.js';
 
@@ -57,18 +57,7 @@ export interface RunArgs {
   noReport?: boolean;
 }
 
-export interface RunListener {
-  phase(message: string): void;
-  progress(event: ProgressEvent): void;
-}
-
-export interface RunOutcome {
-  verdict: Verdict;
-  verdictPath: string;
-  reportPath?: string;
-  reportError?: string;
-  exitCode: number;
-}
+export type { RunListener, RunOutcome } from './run-outcome.js';
 
 const DEFAULT_BUDGET_SECONDS = 120;
 
@@ -89,8 +78,8 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
     const secrets = runSecrets({ credentialsFile: args.credentials !== undefined ? resolve(args.credentials) : undefined, device });
     return runPackageAudit(target, { out: args.out ?? join('reports', `audit-${timestamp()}`), deviceProfile: device.name, exemptions, noReport: args.noReport === true, secrets, ...(args.lexicon ? { lexiconFile: resolve(args.lexicon) } : {}) }, listener);
   }
-  assertPlatformBuilt(device);
-  assertH5SystemDependencies();
+  const platform = platformFor(device);
+  platform.systemCheck();
   const appiumPort = args.appiumPort ?? (await freePort());
   if (args.appiumPort !== undefined) await assertPortFree(args.appiumPort, 'the Appium server (--appium-port)');
 
@@ -111,7 +100,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       runId: scratchDir.split('-').pop() ?? 'run',
       outDir,
       scratchDir,
-      app: { target: target.kind === 'url' ? target.url : target.dir, platform: 'h5', url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
+      app: { target: target.kind === 'url' ? target.url : target.dir, platform: platform.id, url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
       ...accountForWorkers(args.credentials, device, scratchDir),
       budgetSeconds,
       maxActions: args.maxActions ?? device.exploration?.maxActions ?? 300,
@@ -125,7 +114,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       tool: TOOL,
       startedAt,
     };
-    listener.phase(`启动 Appium（端口 ${appiumPort}）与 Chromium（${device.label}）`);
+    listener.phase(`启动 Appium（端口 ${appiumPort}）与 ${platform.title} 会话（${device.label}）`);
     const incompleteReason = await runLauncher(config, outDir, scratchDir, server);
     return await finish(config, incompleteReason, args.noReport === true, listener);
   } finally {
@@ -143,10 +132,12 @@ function logFiltersFor(args: RunArgs, device: DeviceProfile, scratchDir: string)
   return account ? { logFiltersFile: writeLogFilters(scratchDir, runSecrets({ device: { testAccount: account } })) } : {};
 }
 
-function assertPlatformBuilt(device: DeviceProfile): void {
-  if (device.platform !== 'h5') {
-    throw new AuditError('bad-device', `Device profile "${device.name}" is for ${device.platform}, but an H5 app needs an h5 profile such as "${DEFAULT_DEVICE}".`);
+/** The platform that runs an app given by URL or folder on this profile; a profile of another platform is refused in one sentence. */
+function platformFor(device: DeviceProfile): Platform {
+  if (device.platform !== URL_APP_PLATFORM) {
+    throw new AuditError('bad-device', `Device profile "${device.name}" is for ${device.platform}, but an app given by URL or folder needs a ${URL_APP_PLATFORM} profile such as "${DEFAULT_DEVICE}".`);
   }
+  return runnablePlatform(device.platform);
 }
 
 /** Runs the WebdriverIO Launcher; resolves to the reason the run is incomplete, if it is. */
@@ -187,9 +178,8 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
   }
 }
 
-/** Merges the worker's results into verdict.json, the Allure environment and the report. */
+/** Merges the worker's results into the verdict; the one end of a run (finish-run.ts) writes it and the report. */
 async function finish(config: RunConfig, incompleteReason: string | undefined, noReport: boolean, listener?: RunListener): Promise<RunOutcome> {
-  const secrets = runSecrets(config);
   const bundle = readEvidenceBundle(config.outDir);
   const results: Partial<Record<CheckId, CheckResult>> = {};
   for (const id of CHECK_IDS) {
@@ -197,9 +187,9 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     if (result) results[id] = result;
   }
   const runnerFailure = !incompleteReason && Object.keys(results).length === 0 ? firstRunIssue(bundle.issues) : undefined;
-  const verdict = secrets.value(buildVerdict({
+  const verdict = buildVerdict({
     tool: config.tool,
-    app: { target: config.app.target, platform: 'h5', ...(config.app.name ? { name: config.app.name } : {}) },
+    app: { target: config.app.target, platform: config.app.platform, ...(config.app.name ? { name: config.app.name } : {}) },
     device: { profile: config.device.name, label: config.device.label, platform: config.device.platform },
     startedAt: config.startedAt,
     finishedAt: new Date().toISOString(),
@@ -207,25 +197,15 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     results,
     coverage: bundle.coverage,
     ...(incompleteReason ?? runnerFailure ? { incompleteReason: incompleteReason ?? runnerFailure } : {}),
-  }));
-  const verdictPath = writeVerdict(config.outDir, verdict);
-  // What WebdriverIO wrote (the Allure reporter's results, its logs) is masked before anything reads it.
-  for (const dir of ['allure-results', 'logs']) maskTextFilesUnder(join(config.outDir, dir), secrets);
-  markFinished(config.outDir);
-  const outcome: RunOutcome = { verdict, verdictPath, exitCode: exitCodeFor(verdict.outcome) };
-  if (noReport) return outcome;
-  listener?.phase('生成 Allure 报告');
-  try {
-    writeAllureEnvironment(join(config.outDir, 'allure-results'), secrets.value({
-      app: config.app.target, device: config.device.label, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
-      explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
-      loginWall: verdict.coverage.loginWall ? (verdict.coverage.loginWall.signedIn ? '已用测试账号登录' : '未能登录，登录后的界面未探索') : '未遇到',
-    }));
-    outcome.reportPath = await generateAllureReport(config.outDir);
-  } catch (error) {
-    outcome.reportError = error instanceof Error ? error.message : String(error);
-  }
-  return outcome;
+  });
+  // A device run of a package records the package's facts too (src/runner/package-audit.ts does the static-only run).
+  if (bundle.package) verdict.package = packageSummary(bundle.package);
+  const environment = {
+    app: config.app.target, device: config.device.label, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
+    explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
+    loginWall: verdict.coverage.loginWall ? (verdict.coverage.loginWall.signedIn ? '已用测试账号登录' : '未能登录，登录后的界面未探索') : '未遇到',
+  };
+  return finishRun({ outDir: config.outDir, verdict, secrets: runSecrets(config), environment, noReport, listener });
 }
 
 function firstRunIssue(issues: { message: string }[]): string {

@@ -1,11 +1,13 @@
 /**
- * HAR-style request records from Chromium performance-log entries (DevTools Network.* events).
- * Richer than the explorer's assembler: response size, MIME type, the server's IP address
- * (IPv6 share) and the request's content type (multipart uploads). Pure.
+ * The one parser of Chromium's performance log (DevTools Network.* events, as returned by
+ * getLogs('performance')), for the H5 session's requests and the probes' network tap alike:
+ * method, URL, body and its content type, status, MIME type, the server's IP address (IPv6 share),
+ * response size and duration. Pure; a request still in flight stays pending until its response or
+ * failure arrives, or until flush().
  */
-import type { NetworkEvent } from '../evidence/types.js';
+import type { ObservedRequest } from '../../device/device-session.js';
 
-interface Message {
+interface DevtoolsMessage {
   method?: string;
   params?: {
     requestId?: string;
@@ -18,15 +20,15 @@ interface Message {
   };
 }
 
-type Pending = NetworkEvent & { startedMonotonic?: number };
+type Pending = ObservedRequest & { startedMonotonic?: number };
 
-/** Accumulates Network.* events across drains; completed requests come out as NetworkEvents. */
-export class HarRecorder {
+/** Accumulates Network.* events across drains; completed requests come out as ObservedRequests. */
+export class NetworkLogAssembler {
   private readonly pending = new Map<string, Pending>();
 
-  /** Feeds raw log entries; returns requests that completed. */
-  feed(entries: { message: string; timestamp?: number }[]): NetworkEvent[] {
-    const done: NetworkEvent[] = [];
+  /** Feeds raw log entries; returns the requests that completed. */
+  feed(entries: { message: string; timestamp?: number }[]): ObservedRequest[] {
+    const done: ObservedRequest[] = [];
     for (const entry of entries) {
       const message = parse(entry.message);
       const p = message?.params;
@@ -59,23 +61,23 @@ export class HarRecorder {
   }
 
   /** Returns and forgets requests still in flight (a hung connection is evidence too). */
-  flush(): NetworkEvent[] {
+  flush(): ObservedRequest[] {
     const rest = [...this.pending.values()].map(finish).filter((r) => r.url.startsWith('http'));
     this.pending.clear();
     return rest;
   }
 }
 
-function parse(text: string): Message | undefined {
+function parse(text: string): DevtoolsMessage | undefined {
   try {
-    return (JSON.parse(text) as { message: Message }).message;
+    return (JSON.parse(text) as { message: DevtoolsMessage }).message;
   } catch {
     return undefined;
   }
 }
 
-function started(id: string, p: NonNullable<Message['params']>, ts: number): Pending {
-  const request: Pending = { type: 'network', requestId: id, method: p.request?.method ?? 'GET', url: p.request?.url ?? '', ts };
+function started(id: string, p: NonNullable<DevtoolsMessage['params']>, ts: number): Pending {
+  const request: Pending = { requestId: id, method: p.request?.method ?? 'GET', url: p.request?.url ?? '', ts };
   if (p.type) request.resourceType = p.type;
   if (p.request?.postData) request.postData = p.request.postData;
   const contentType = headerValue(p.request?.headers, 'content-type');
@@ -84,34 +86,14 @@ function started(id: string, p: NonNullable<Message['params']>, ts: number): Pen
   return request;
 }
 
-function finish(request: Pending): NetworkEvent {
-  const event: NetworkEvent & { startedMonotonic?: number } = { ...request };
-  delete event.startedMonotonic;
-  return event;
+function finish(request: Pending): ObservedRequest {
+  const observed: Pending = { ...request };
+  delete observed.startedMonotonic;
+  return observed;
 }
 
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
   return key === undefined ? undefined : headers[key];
-}
-
-/** One HAR-like JSON line per request (the blob cited by an idle window). */
-export function harLines(requests: NetworkEvent[]): string {
-  return requests.map((r) => JSON.stringify({
-    startedDateTime: new Date(r.ts).toISOString(),
-    time: r.durationMs ?? null,
-    request: { method: r.method, url: r.url, host: hostOf(r.url), postData: r.postData ? { mimeType: r.requestContentType ?? '', text: r.postData } : undefined },
-    response: { status: r.status ?? 0, content: { size: r.responseBytes ?? -1, mimeType: r.mimeType ?? '' }, error: r.errorText },
-    serverIPAddress: r.remoteIp,
-    _resourceType: r.resourceType,
-  })).join('\n') + (requests.length ? '\n' : '');
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
