@@ -8,10 +8,11 @@
 // attributes used here under their real android.R.attr ids is built first (aapt -x) and linked against (-I).
 // Usage: node scripts/build-android-samples.mjs [name…]   (default: every samples-src/android-* but the kit)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
 import sharp from 'sharp';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -108,9 +109,12 @@ async function icon(path, { color, glyph }) {
   await sharp(Buffer.from(svg)).png().toFile(path);
 }
 
+const validate = new Ajv().compile(JSON.parse(readFileSync(join(ROOT, 'src/sim/engine/app-model.schema.json'), 'utf8')));
+
 async function buildSample(name, framework, work) {
   const src = join(ROOT, 'samples-src', `android-${name}`);
   const { manifest, model } = await import(pathToFileURL(join(src, 'app.mjs')).href);
+  if (!validate(model)) throw new Error(`samples-src/android-${name}/app.mjs: the model is invalid: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
   const stage = join(work, name);
   for (const d of ['res/values', 'res/layout', 'res/drawable', 'assets']) mkdirSync(join(stage, d), { recursive: true });
   writeFileSync(join(stage, 'AndroidManifest.xml'), manifestXml(manifest, model.label));

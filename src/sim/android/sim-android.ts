@@ -61,6 +61,14 @@ export class SimAndroid implements DevicePorts {
     return port === UIA2_DEVICE_PORT && this.instrumentationRunning ? this.uia2Server : undefined;
   }
 
+  /** The UiAutomator2 instrumentation ends: its server stops listening and its open connections drop. */
+  stopInstrumentation(): void {
+    this.instrumentationRunning = false;
+    this.uia2Server?.closeAllConnections();
+    this.uia2.state.sessionId = null;
+    this.device.forceStop(UIA2_SERVER_PACKAGE);
+  }
+
   /** Counts one answered adb call under its command name. */
   countAdb(command: string): void {
     this.counters.adb += 1;
