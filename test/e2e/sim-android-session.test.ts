@@ -34,7 +34,7 @@ describe('a real UiAutomator2 session on the simulated Android device', () => {
     useProjectAppiumHome();
     const port = await freePort();
     const { main } = await import('appium');
-    server = (await main({ address: '127.0.0.1', port, loglevel: 'error', useDrivers: ['uiautomator2'] } as Parameters<typeof main>[0])) as unknown as Closable;
+    server = await main({ address: '127.0.0.1', port, loglevel: 'error', useDrivers: ['uiautomator2'] });
     const { remote } = await import('webdriverio');
     const t0 = Date.now();
     browser = await remote({
@@ -42,7 +42,7 @@ describe('a real UiAutomator2 session on the simulated Android device', () => {
       capabilities: {
         platformName: 'Android', 'appium:automationName': 'UiAutomator2', 'appium:udid': handle.udid, 'appium:app': APK,
         'appium:systemPort': await freePort(), 'appium:newCommandTimeout': 120, 'appium:uiautomator2ServerLaunchTimeout': 30_000,
-      } as WebdriverIO.Capabilities,
+      },
     });
     startMs = Date.now() - t0;
     startCalls = { adb: handle.sim.counters.adb, http: handle.sim.counters.http };
@@ -76,7 +76,7 @@ describe('a real UiAutomator2 session on the simulated Android device', () => {
 
   it('shows the launch-time permission dialogs of the permission controller; denying both returns to the app', async () => {
     for (const permission of ['android.permission.CAMERA', 'android.permission.ACCESS_FINE_LOCATION']) {
-      const deny = await browser.$('id=com.android.permissioncontroller:id/permission_deny_button');
+      const deny = browser.$('id=com.android.permissioncontroller:id/permission_deny_button');
       await deny.waitForExist({ timeout: 8000 });
       await deny.click();
       assert.equal(handle.sim.device.packages.get(PKG)?.denied.has(permission), true, permission);
@@ -85,8 +85,8 @@ describe('a real UiAutomator2 session on the simulated Android device', () => {
   });
 
   it('taps 马上签到 into the check-in screen', async () => {
-    await (await browser.$('//*[@text="马上签到"]')).click();
-    const title = await browser.$('id=cn.gov.example.dangjian:id/toolbar_title');
+    await browser.$('//*[@text="马上签到"]').click();
+    const title = browser.$('id=cn.gov.example.dangjian:id/toolbar_title');
     assert.equal(await title.getText(), '每日签到');
     assert.match(await browser.getPageSource(), /今日未签到/);
   });

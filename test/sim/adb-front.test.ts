@@ -39,7 +39,7 @@ function newSim(): SimAndroid {
 async function adb(sim: SimAndroid, ...args: string[]): Promise<BufferedResult> {
   const result = await runAdb(sim, ['-P', '5037', '-s', sim.serial, ...args]);
   assert.equal(result.kind, 'buffered');
-  return result as BufferedResult;
+  return result;
 }
 
 const out = async (sim: SimAndroid, ...args: string[]): Promise<string> => String((await adb(sim, ...args)).stdout);
