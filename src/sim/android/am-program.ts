@@ -116,11 +116,14 @@ function instrument(sim: SimAndroid, args: string[]): CommandResult {
         sim.instrumentationRunning = true;
         sim.device.writeLog('I', 'AppiumUiAutomator2Server', 'io.appium.uiautomator2.server listening on port 6790', server.pid);
       }, INSTRUMENT_READY_MS);
-      return () => {
+      const stop = (): void => {
         clearTimeout(ready);
+        sim.endInstrumentation = undefined;
         sim.stopInstrumentation();
         sink.end();
       };
+      sim.endInstrumentation = stop;
+      return stop;
     },
   };
 }

@@ -61,6 +61,9 @@ export class SimAndroid implements DevicePorts {
     return port === UIA2_DEVICE_PORT && this.instrumentationRunning ? this.uia2Server : undefined;
   }
 
+  /** Ends the running `am instrument` stream (set while it runs); the server quits after its session is deleted. */
+  endInstrumentation: (() => void) | undefined;
+
   /** The UiAutomator2 instrumentation ends: its server stops listening and its open connections drop. */
   stopInstrumentation(): void {
     this.instrumentationRunning = false;
