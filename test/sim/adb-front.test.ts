@@ -179,6 +179,15 @@ describe('simulated adb: ports and the UiAutomator2 server', () => {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     }).on('error', reject);
   });
+  const request = (port: number, method: string, path: string, body?: string): Promise<{ status: number; body: string }> => new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
   const freeLocalPort = (): Promise<number> => new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as net.AddressInfo;
@@ -205,7 +214,17 @@ describe('simulated adb: ports and the UiAutomator2 server', () => {
     const status = await get(port, '/status');
     assert.equal(status.status, 200);
     assert.equal((JSON.parse(status.body) as { value: { ready: boolean } }).value.ready, true);
+    let ended = false;
+    const again = await runAdb(sim, ['shell', 'am', 'instrument', '-w', 'io.appium.uiautomator2.server.test/androidx.test.runner.AndroidJUnitRunner']);
     stop();
+    await assert.rejects(get(port, '/status'), 'killing the instrumentation stops the server');
+    if (again.kind !== 'streaming') return;
+    again.start({ write: () => undefined, end: () => (ended = true) });
+    await new Promise((r) => setTimeout(r, 400));
+    const created = JSON.parse((await request(port, 'POST', '/session', '{"capabilities":{"firstMatch":[{}]}}')).body) as { value: { sessionId: string } };
+    assert.equal((await request(port, 'DELETE', `/session/${created.value.sessionId}`)).status, 200);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(ended, true, 'the instrumentation finishes once its session is deleted, as the real server does');
     await assert.rejects(get(port, '/status'));
     await adb(sim, 'forward', '--remove', `tcp:${port}`);
     await assert.rejects(get(port, '/status'));
