@@ -6,6 +6,7 @@ import { parseAppModel } from '../../src/sim/engine/app-model-validate.js';
 import { SimDevice } from '../../src/sim/engine/sim-device.js';
 import { flatten, hitTest, buildViewTree } from '../../src/sim/engine/view-tree.js';
 import { androidSystemUi } from '../../src/sim/android/android-system-ui.js';
+import { androidLogStyle } from '../../src/sim/android/android-log-style.js';
 import type { SimRequest } from '../../src/sim/engine/app-model.js';
 
 const PKG = 'org.example.demo';
@@ -36,7 +37,7 @@ function model(): SimAppModel {
 }
 
 function device(sent: { r: SimRequest; context: string }[] = []): SimDevice {
-  const d = new SimDevice({ screen: { width: 1080, height: 2400, density: 420 }, systemUi: androidSystemUi, send: (r, from) => sent.push({ r, context: from.context }) });
+  const d = new SimDevice({ screen: { width: 1080, height: 2400, density: 420 }, systemUi: androidSystemUi, logStyle: androidLogStyle, send: (r, from) => sent.push({ r, context: from.context }) });
   d.install({ packageName: PKG, versionCode: 1, versionName: '1.0', activities: [`${PKG}.Main`], requestedPermissions: ['android.permission.CAMERA'], launchActivity: `${PKG}.Main`, model: model() });
   return d;
 }

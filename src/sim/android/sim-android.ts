@@ -7,6 +7,7 @@ import { SimDevice } from '../engine/sim-device.js';
 import type { SimRequest } from '../engine/app-model.js';
 import { defaultProps, SIM_SCREEN } from './device-props.js';
 import { androidSystemUi } from './android-system-ui.js';
+import { androidLogStyle } from './android-log-style.js';
 import { PortTable, type DevicePorts } from './port-table.js';
 import type { Server as HttpServer } from 'node:http';
 import { createUia2Server, type Uia2State } from './uia2-server.js';
@@ -41,6 +42,7 @@ export class SimAndroid implements DevicePorts {
     this.device = new SimDevice({
       screen: SIM_SCREEN,
       systemUi: androidSystemUi,
+      logStyle: androidLogStyle,
       send: (request, from) => this.send(request, from),
     });
     this.device.settings.global.set('hidden_api_policy', '1');
