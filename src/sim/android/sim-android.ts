@@ -106,7 +106,8 @@ export class SimAndroid implements DevicePorts {
       return;
     }
     void sendAppRequest(request, { ...from, proxy }).then((result) => {
-      this.sent.push(result);
+      // `via` is the device's own proxy setting, as the app saw it (not where adb reverse led).
+      this.sent.push({ ...result, via: from.proxy });
       const line = `${request.method} ${request.url} → ${result.status ?? result.error ?? '?'}${from.proxy ? ` via proxy ${from.proxy}` : ''}`;
       this.device.writeLog(result.error ? 'W' : 'D', 'SimNet', line, pid);
     });
