@@ -70,4 +70,16 @@ describe('the adb shell script on a simulated ANDROID_HOME', () => {
     for (let i = 0; i < 50 && handle.sim.device.log.followerCount > 0; i++) await new Promise((r) => setTimeout(r, 20));
     assert.equal(handle.sim.device.log.followerCount, 0);
   });
+
+  it('two simulated devices on one host each answer their own adb', async () => {
+    const second = await startSimAndroid({ udid: 'sim-script-2' });
+    try {
+      const { stdout } = await run(join(second.androidHome, 'platform-tools', 'adb'), ['devices']);
+      assert.match(stdout, /^sim-script-2\tdevice$/m);
+      assert.doesNotMatch(stdout, /sim-script-1/);
+      assert.match((await run(adb, ['devices'])).stdout, /^sim-script-1\tdevice$/m);
+    } finally {
+      await second.stop();
+    }
+  });
 });
