@@ -11,31 +11,17 @@ import { findCrashes, parseLogcat } from '../../device/android/logcat.js';
 import type { UiNode } from '../../evidence/types.js';
 import { answerFor, PERMISSION_PACKAGES, recogniseSystemDialog, type DialogPolicy, type SystemDialog } from './system-dialogs.js';
 import { elementId, type Uia2Browser } from './uia2-browser.js';
-import { pageFacts, screenKeyOf } from './page-facts.js';
+import { pageFacts } from './page-facts.js';
+import { toSnapshot } from './snapshot.js';
+import type { LaunchRecord, PermissionPrompt } from './session-records.js';
+
+export type { LaunchRecord, PermissionPrompt } from './session-records.js';
 
 /** What the session needs to know about the app under test. */
 export interface AndroidApp {
   packageName: string;
   /** The launchable activity (from the package reader); without it the driver's activateApp starts the app. */
   activity?: string;
-}
-
-/** A runtime permission prompt the session answered, and when it came. */
-export interface PermissionPrompt {
-  message: string;
-  answer: '允许' | '拒绝';
-  /** The step after which it appeared: 'launch' or the locator of the last tap. */
-  after: string;
-  afterLabel?: string;
-  atMs: number;
-}
-
-/** A cold launch measured with `am start -W`. */
-export interface LaunchRecord {
-  command: string;
-  totalTimeMs?: number;
-  launchState?: string;
-  output: string;
 }
 
 export interface AndroidSessionOptions {
@@ -280,19 +266,4 @@ export class AndroidSession implements DeviceSession {
   private async currentActivity(): Promise<string> {
     return String(await this.browser.execute('mobile: getCurrentActivity').catch(() => ''));
   }
-}
-
-function toSnapshot(nodes: UiNode[], facts: ReturnType<typeof pageFacts>, activity: string): UiSnapshot {
-  const screenKey = screenKeyOf(facts.packageName, activity);
-  return {
-    url: '',
-    title: activity.split('.').pop() ?? activity,
-    screenKey,
-    visibleText: nodes.map((n) => n.text || (n.label ?? '')).filter(Boolean).join('\n'),
-    viewport: { width: facts.width, height: facts.height, devicePixelRatio: 1 },
-    nodes,
-    canScroll: nodes.some((n) => n.scrollable),
-    // Native clickable flags are often wrong (WebView, uni-app, Flutter): control-like content is probed.
-    listenersObserved: false,
-  };
 }
