@@ -99,11 +99,12 @@ test('prompts become permission records: camera after a tap, location at launch,
 test('permission control: answering clears app data and sets the policy; a clipboard read before any tap is a launch-time read', async () => {
   const { session } = setup((c) => (c.startsWith('appops get') ? 'READ_CLIPBOARD: allow; time=+1s200ms ago\n' : ''));
   let clock = 10_000;
-  const control = androidPermissionControl(session, () => clock);
+  const control = androidPermissionControl(session, () => clock, (ms) => { clock += ms; return Promise.resolve(); });
   await control.answerWith('denied');
   assert.equal(session.policy.permission, 'deny');
   session.launchMark = { at: 9_000, promptIndex: 0 };
   clock = 11_000;
+  // 2 s after the launch already: no wait, the read 1.2 s ago came 0.8 s after the launch.
   const [read] = await control.requests();
   assert.equal(read!.capability, 'clipboard');
   assert.equal(read!.afterUserAction, false);
@@ -131,4 +132,22 @@ test('clock control on a device that moves its clock: the new time is read back'
   assert.equal(deviceS, 1_765_000_000 + 25 * 3600);
   await clock.setOffset(0);
   assert.equal(deviceS, 1_765_000_000);
+});
+
+test('permission control: a prompt that comes after the probe\'s first look is waited for, answered by the capture and recorded', async () => {
+  const { session } = setup(() => '');
+  const device = (session as unknown as { browser: FakeUia2 }).browser;
+  const prompt = source('com.android.permissioncontroller', '<android.widget.TextView index="0" class="android.widget.TextView" text="要允许“智慧党建云”拍摄照片和录制视频吗？" resource-id="com.android.permissioncontroller:id/permission_message" bounds="[80,900][1000,1000]"/><android.widget.Button index="1" class="android.widget.Button" text="允许" resource-id="com.android.permissioncontroller:id/permission_allow_button" clickable="true" bounds="[80,1100][1000,1200]"/>');
+  let clock = 0;
+  const control = androidPermissionControl(session, () => clock, (ms) => {
+    clock += ms;
+    // The dialog shows 1.5 s after the launch, while the control waits.
+    device.current = 'prompt';
+    return Promise.resolve();
+  });
+  (device as unknown as { screens: Record<string, unknown> }).screens.prompt = { xml: prompt, activity: '.GrantPermissionsActivity', taps: { '/hierarchy/android.widget.FrameLayout[1]/android.widget.Button[1]': 'home' } };
+  session.launchMark = { at: 0, promptIndex: session.prompts.length };
+  const records = await control.requests();
+  assert.deepEqual(records.map((r) => [r.capability, r.afterUserAction]), [['camera', false]]);
+  assert.equal(clock, 2000);
 });

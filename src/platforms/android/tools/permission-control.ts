@@ -30,8 +30,11 @@ export function promptRecords(prompts: readonly PermissionPrompt[], launchedAt: 
   });
 }
 
+/** A prompt can come a moment after its screen shows (Android apps ask from onResume or after a delay). */
+export const PROMPT_GRACE_MS = 2000;
+
 /** The permission control of one Android session. */
-export function androidPermissionControl(session: AndroidSession, now: () => number = Date.now): PermissionControl {
+export function androidPermissionControl(session: AndroidSession, now: () => number = Date.now, sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): PermissionControl {
   return {
     async answerWith(mode) {
       session.policy = { ...session.policy, permission: mode === 'granted' ? 'allow' : 'deny' };
@@ -41,6 +44,10 @@ export function androidPermissionControl(session: AndroidSession, now: () => num
     markUserAction: () => Promise.resolve(),
     async requests() {
       const { at, firstTapAt } = session.launchMark;
+      // Prompts are answered when the session captures the screen: let a late one come, then capture.
+      const wait = at + PROMPT_GRACE_MS - now();
+      if (wait > 0) await sleep(wait);
+      await session.snapshot();
       const records = promptRecords(session.promptsSinceLaunch(), at, session.app.packageName);
       const clipboard = await clipboardRead(session, now() - at).catch(() => undefined);
       if (clipboard !== undefined) {
