@@ -122,7 +122,9 @@ export class AndroidSession implements DeviceSession {
   /** Taps the node by its XPath; when the source changed under it, at the centre of its last known bounds. */
   async tap(locator: string): Promise<void> {
     this.launchMark.firstTapAt ??= this.now();
-    this.lastAction = { locator, ...(this.lastNodes.get(locator)?.text ? { label: this.lastNodes.get(locator)!.text } : {}) };
+    const node = this.lastNodes.get(locator);
+    const label = node ? node.text || node.label || node.fullText : undefined;
+    this.lastAction = { locator, ...(label ? { label } : {}) };
     try {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     } catch (error) {
