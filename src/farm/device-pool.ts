@@ -44,7 +44,9 @@ export class DevicePool {
       const fresh = serving.filter((d) => !avoid.has(d.id));
       const candidates = fresh.length > 0 ? fresh : serving;
       let checkedOne = false;
-      for (const device of candidates.filter((d) => !this.busy.has(d.id))) {
+      for (const device of candidates) {
+        // Checked here, not filtered before the loop: another lease may have taken it during an await.
+        if (this.busy.has(device.id) || this.setAside.has(device.id)) continue;
         this.busy.add(device.id);
         checkedOne = true;
         const problem = await this.health(device);

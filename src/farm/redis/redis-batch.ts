@@ -37,6 +37,15 @@ export async function runRedisBatch(audits: readonly PlannedAudit[], redisUrl: s
     const counts: BatchCounts = { total: audits.length, done: audits.length - pending.size, running: 0, devicesBusy: 0, devices: 0, durationsMs: [] };
     const seenStarts = new Map<string, string>();
     while (pending.size > 0) {
+      try {
+        await pollOnce();
+      } catch (error) {
+        // Redis restarting or a network blip: the queue is durable, ask again.
+        deps.onLine?.(`Redis 暂时无法访问（${(error as Error).message}），稍后重试`);
+      }
+      if (pending.size > 0) await new Promise((r) => setTimeout(r, deps.pollMs ?? 1000));
+    }
+    async function pollOnce(): Promise<void> {
       let running = 0;
       for (const audit of [...pending.values()]) {
         const queue = queueOf(audit);
@@ -63,7 +72,6 @@ export async function runRedisBatch(audits: readonly PlannedAudit[], redisUrl: s
       counts.devicesBusy = running;
       counts.devices = (await Promise.all([...queues.values()].map((q) => q.getWorkersCount()))).reduce((a, b) => a + b, 0);
       deps.onProgress?.(counts, false);
-      if (pending.size > 0) await new Promise((r) => setTimeout(r, deps.pollMs ?? 1000));
     }
   } finally {
     await Promise.all([...queues.values()].map((q) => q.close()));
