@@ -80,6 +80,7 @@ async function runWithRetries(audit: PlannedAudit, pool: DevicePool, batchOut: s
     const reading = readAttempt(result);
     if (reading.kind === 'done') {
       counts.durationsMs.push(result.durationMs);
+      counts.lastDoneAt = Date.now();
       journal.append(doneEntry(audit, device, { outcome: reading.outcome, exitCode: result.exitCode ?? 2, complete: true, durationMs: result.durationMs }));
       return;
     }

@@ -11,6 +11,8 @@ export interface BatchCounts {
   devices: number;
   /** Durations of the audits finished in this session, for the ETA. */
   durationsMs: number[];
+  /** When the last audit finished (epoch ms): the ETA counts down from there. */
+  lastDoneAt?: number;
 }
 
 /** The progress line, in Chinese. */
@@ -23,11 +25,12 @@ export function progressLine(c: BatchCounts, elapsedMs: number): string {
 }
 
 /** Estimated time left; undefined before the first audit finished. */
-export function etaMs(c: BatchCounts): number | undefined {
+export function etaMs(c: BatchCounts, now = Date.now()): number | undefined {
   if (c.durationsMs.length === 0 || c.devices === 0) return undefined;
   const mean = c.durationsMs.reduce((a, b) => a + b, 0) / c.durationsMs.length;
   const left = c.total - c.done;
-  return Math.round((left * mean) / Math.max(1, c.devices));
+  const sinceLast = c.lastDoneAt !== undefined ? now - c.lastDoneAt : 0;
+  return Math.max(0, Math.round((left * mean) / Math.max(1, c.devices) - sinceLast));
 }
 
 export interface BatchProgressDisplay {

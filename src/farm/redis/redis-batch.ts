@@ -63,6 +63,7 @@ export async function runRedisBatch(audits: readonly PlannedAudit[], redisUrl: s
           const done = finishedEntry(job, audit, jobState);
           journal.append(done);
           if (done.outcome !== 'error') counts.durationsMs.push(done.durationMs);
+          counts.lastDoneAt = Date.now();
           pending.delete(audit.key);
           counts.done++;
           deps.onProgress?.({ ...counts, running }, true);
