@@ -30,9 +30,8 @@ describe('govapp-audit batch through Redis with two workers', () => {
     const w1 = await h5Inventory('ra', 1, dir);
     const w2 = await h5Inventory('rb', 1, dir);
     const manifest = writeManifest(dir, [
-      { id: 'zhangshang-zhengwu', app: 'zhangshang-zhengwu' },
+      { id: 'zhangshang-zhengwu', app: 'zhangshang-zhengwu', deviceClasses: ['pixel-7', 'small-phone'] },
       { id: 'bianmin-fuwu', app: 'bianmin-fuwu' },
-      { id: 'vant-izhengwu', app: 'vant-izhengwu' },
     ]);
     const worker = (inv: string, log: string) => {
       const started = startGroup(['worker', '--redis', redis!.url, '--inventory', inv], join(dir, log));

@@ -26,7 +26,12 @@ export async function runRedisBatch(audits: readonly PlannedAudit[], redisUrl: s
   const queues = new Map<string, Queue<AuditJobData, AuditJobResult>>();
   const queueOf = (a: PlannedAudit) => {
     const name = queueFor(a.platform, a.deviceClass);
-    if (!queues.has(name)) queues.set(name, new Queue<AuditJobData, AuditJobResult>(name, { connection }));
+    if (!queues.has(name)) {
+      const queue = new Queue<AuditJobData, AuditJobResult>(name, { connection });
+      // Connection errors while Redis restarts: the poll loop says so and asks again.
+      queue.on('error', () => undefined);
+      queues.set(name, queue);
+    }
     return queues.get(name)!;
   };
   try {

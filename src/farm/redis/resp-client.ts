@@ -123,10 +123,11 @@ export class RespClient extends EventEmitter {
     this.status = 'reconnecting';
     const delay = Math.min(100 * 2 ** this.attempts++, 2000);
     this.emit('reconnecting', delay);
+    // Not unref'd: a command waiting for the connection to come back must keep the process alive.
     setTimeout(() => {
       if (this.closing) return;
       this.connect().catch(() => undefined);
-    }, delay).unref();
+    }, delay);
   }
 
   private write(bytes: Buffer, pending: Pending): void {

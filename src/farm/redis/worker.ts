@@ -78,7 +78,11 @@ function deviceWorker(device: InventoryDevice, connection: { host: string; port:
     fail(`审计未完成：${reading.reason}`);
     throw new Error(`${audit.key} 在设备 ${device.id} 上未完成：${reading.reason}`);
   }, { connection, concurrency: 1, lockDuration: LOCK_DURATION_MS, stalledInterval: STALLED_INTERVAL_MS, maxStalledCount: 2 });
-  worker.on('error', (error) => say(`设备 ${device.id} 的队列连接出错：${error.message}`));
+  let lastError = '';
+  worker.on('error', (error) => {
+    if (error.message !== lastError) say(`设备 ${device.id} 的队列连接出错：${error.message}`);
+    lastError = error.message;
+  });
   return {
     closed,
     stop: async () => {
