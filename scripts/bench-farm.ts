@@ -4,7 +4,7 @@
  * against 1 device in the same run, the peak memory per device (RSS of its Appium, chromedriver,
  * Chromium and `run` processes), and whether every verdict matches the 1-device run (audits one at a
  * time: single runs). Not a timed test: it measures. Heavy: run it under the e2e lock.
- *   npm run bench:farm [-- --budget 30 --apps zhangshang-zhengwu,bianmin-fuwu,vant-izhengwu,plainjs-minsheng --devices 1,2,4]
+ *   npm run bench:farm [-- --budget 45 --apps zhangshang-zhengwu,bianmin-fuwu,vant-izhengwu,plainjs-minsheng --devices 1,2,4]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { comparable, h5Inventory, readVerdict, writeManifest } from '../test/e2e
 import { startRedis } from '../test/helpers/redis-server.js';
 
 const { values } = parseArgs({ options: {
-  budget: { type: 'string', default: '30' },
+  budget: { type: 'string', default: '45' },
   apps: { type: 'string', default: 'zhangshang-zhengwu,bianmin-fuwu,vant-izhengwu,plainjs-minsheng' },
   devices: { type: 'string', default: '1,2,4' },
   redis: { type: 'boolean', default: true },

@@ -95,7 +95,7 @@ function noteStart(job: Job<AuditJobData, AuditJobResult>, audit: PlannedAudit, 
   const progress = job.progress as { device?: string; host?: string; startedAt?: string } | number | undefined;
   if (!progress || typeof progress !== 'object' || !progress.startedAt || seen.get(audit.key) === progress.startedAt) return;
   seen.set(audit.key, progress.startedAt);
-  journal.append({ type: 'start', at: progress.startedAt, audit: audit.key, device: progress.device ?? '', host: progress.host ?? '', attempt: job.attemptsMade + 1 });
+  journal.append({ type: 'start', at: progress.startedAt, audit: audit.key, device: progress.device ?? '', host: progress.host ?? '', attempt: job.attemptsStarted });
 }
 
 function finishedEntry(job: Job<AuditJobData, AuditJobResult>, audit: PlannedAudit, state: 'completed' | 'failed') {

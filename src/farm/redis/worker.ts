@@ -66,7 +66,7 @@ function deviceWorker(device: InventoryDevice, connection: { host: string; port:
       throw new Error(`设备 ${device.id} 健康检查失败：${problem}`);
     }
     await job.updateProgress({ device: device.id, host, startedAt: new Date().toISOString() });
-    say(`设备 ${device.id} 开始 ${audit.key}（第 ${job.attemptsMade + 1} 次尝试）`);
+    say(`设备 ${device.id} 开始 ${audit.key}（第 ${job.attemptsStarted} 次开始）`);
     const result = await runAuditChild(audit, device, auditDir(batchOut, audit.key), scratch);
     const reading = readAttempt(result);
     const base = { exitCode: result.exitCode ?? 2, durationMs: result.durationMs, device: device.id, host };
