@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const base = rows[0]!;
   const lines = [
     `\n${apps.length} audits (${apps.join(', ')}), budget ${values.budget} s, no Allure report; ${cpus().length} CPU cores; verdicts compared with the 1-device run (one audit at a time = single runs), timing check "performance" left out`,
-    '| setup | devices | wall s | audits/min | speed-up vs 1 | ≥0.8×devices | peak MB/device | machine CPU % | verdicts = single runs |',
+    '| setup | devices | wall s | audits/min | speed-up vs 1 | ≥0.8×devices | peak RSS MB/device¹ | machine CPU % | verdicts = single runs |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
@@ -106,6 +106,7 @@ async function main(): Promise<void> {
     const same = keys.filter((k) => JSON.stringify(r.verdicts[k]) !== JSON.stringify(base.verdicts[k]));
     lines.push(`| ${r.setup} | ${r.devices} | ${r.seconds.toFixed(0)} | ${r.perMinute.toFixed(2)} | ${speedUp.toFixed(2)} | ${speedUp >= 0.8 * r.devices ? 'yes' : 'no'} | ${r.memoryMb.toFixed(0)} | ${r.cpuPct.toFixed(0)} | ${same.length === 0 ? 'yes' : `no: ${same.join(', ')}`} |`);
   }
+  lines.push('¹ sum of VmRSS of the device\'s Appium, chromedriver, Chromium and `run` processes at its peak; pages shared between processes are counted once per process, so an upper bound.');
   process.stdout.write(lines.join('\n') + '\n');
 }
 
