@@ -32,6 +32,14 @@ async function main(argv: string[]): Promise<number> {
       const { inspectCommand } = await import('./commands/inspect.js');
       return inspectCommand(rest);
     }
+    case 'batch': {
+      const { batchCommand } = await import('./commands/batch.js');
+      return batchCommand(rest);
+    }
+    case 'worker': {
+      const { workerCommand } = await import('./commands/worker.js');
+      return workerCommand(rest);
+    }
     case 'replay': {
       const { replayCommand } = await import('./commands/replay.js');
       return replayCommand(rest);
@@ -43,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE + '\n');
       return command === undefined ? 2 : 0;
     default:
-      throw new AuditError('usage', `Unknown command "${command}"; use run, report, inspect or replay (see govapp-audit --help).`);
+      throw new AuditError('usage', `Unknown command "${command}"; use run, batch, worker, report, inspect or replay (see govapp-audit --help).`);
   }
 }
 

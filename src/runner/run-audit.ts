@@ -48,6 +48,8 @@ export interface RunArgs {
   credentials?: string;
   exempt: string[];
   appiumPort?: number;
+  /** chromedriver's port (a farm device's own port); a free one when absent. */
+  chromedriverPort?: number;
   maxActions?: number;
   /** A lab's lexicon file extending the default detection lexicon. */
   lexicon?: string;
@@ -107,7 +109,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       exemptions,
       ...logFiltersFor(args, device, scratchDir),
       appiumPort,
-      chromedriverPort: await freePort(),
+      chromedriverPort: args.chromedriverPort ?? (await freePort()),
       settings: DEFAULT_TUNABLE_SETTINGS,
       ...(args.lexicon ? { lexiconFile: resolve(args.lexicon) } : {}),
       ...(testData ? { testData } : {}),
