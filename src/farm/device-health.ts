@@ -4,12 +4,11 @@
  * must be free (local host) and the platform's tools present. H5 only for now: native platforms
  * join through the platform registry (their `systemCheck()`).
  */
-import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sweepProcesses } from '../runner/process-sweep.js';
-import { CHROMEDRIVER, CHROMIUM_BINARY } from '../runner/capabilities.js';
+import { runnablePlatform } from '../platforms/registry.js';
 import type { InventoryDevice } from '../devices/inventory.js';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -25,11 +24,13 @@ export function deviceScratchRoot(device: InventoryDevice): string {
 /** Undefined when the device can take an audit; else why not, in one sentence (Chinese, for the summary). */
 export async function checkDeviceHealth(device: InventoryDevice): Promise<string | undefined> {
   await sweepProcesses(deviceScratchRoot(device), 2000);
-  if (device.platform === 'h5') {
-    for (const tool of [CHROMIUM_BINARY, CHROMEDRIVER]) if (!existsSync(tool)) return `缺少 ${tool}`;
-  } else {
-    return `${device.platform} 设备尚不能在批量审计中使用（平台注册表接入后支持）`;
+  try {
+    // The platform's own system check: what must be installed, in one sentence when missing.
+    runnablePlatform(device.platform).systemCheck();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
+  if (device.platform !== 'h5') return `${device.platform} 设备尚不能在批量审计中使用：审计子进程还不能按库存指定 udid`;
   if (!LOCAL_HOSTS.has(device.host)) return undefined;
   for (const [name, port] of Object.entries(device.ports) as [string, number][]) {
     if (name === 'proxy') continue;

@@ -1,13 +1,14 @@
 /**
- * BullMQ on Redis: one place that installs our RESP client as BullMQ's client factory (ioredis is an
- * optional peer of BullMQ 6 and not installed), names the queues, and checks Redis answers.
+ * BullMQ on Redis: one place that gives BullMQ its ioredis clients, names the queues, and checks Redis
+ * answers. BullMQ 6's ESM build cannot `require` its optional ioredis peer by itself, so the client
+ * factory is set here (ioredis 6 with `maxRetriesPerRequest: null`, as BullMQ's workers require).
  */
 import { createHash } from 'node:crypto';
-import { RedisConnection } from 'bullmq';
+import { createIORedisClient, RedisConnection } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { AuditError } from '../../core/errors.js';
 import type { DevicePlatform, InventoryDevice } from '../../devices/inventory.js';
 import type { PlannedAudit } from '../manifest.js';
-import { parseRedisUrl, RespClient, type RespClientOptions } from './resp-client.js';
 
 /** What a job carries: the audit and the shared batch folder its outputs go to. */
 export interface AuditJobData {
@@ -32,10 +33,22 @@ export const STALLED_INTERVAL_MS = 10_000;
 
 let installed = false;
 
-/** Makes BullMQ build its connections with RespClient; returns the connection options for a URL. */
+/** `redis://host:port` → host and port. */
+export function parseRedisUrl(url: string): { host: string; port: number } {
+  const u = new URL(url);
+  if (u.protocol !== 'redis:') throw new Error(`only redis:// URLs are supported, got ${u.protocol}`);
+  return { host: u.hostname || '127.0.0.1', port: Number(u.port || 6379) };
+}
+
+function ioredis(options: RedisOptions): Redis {
+  // A Redis restart must not fail a waiting command: retry forever with a capped back-off.
+  return new Redis({ ...options, maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 200, 2000) });
+}
+
+/** Makes BullMQ build its connections with ioredis; returns the connection options for a URL. */
 export function bullConnection(url: string): { host: string; port: number } {
   if (!installed) {
-    (RedisConnection as unknown as { clientFactory: (opts: RespClientOptions) => RespClient }).clientFactory = (opts) => new RespClient(opts);
+    (RedisConnection as unknown as { clientFactory: (opts: RedisOptions) => unknown }).clientFactory = (opts) => createIORedisClient(ioredis(opts));
     installed = true;
   }
   try {
@@ -47,9 +60,10 @@ export function bullConnection(url: string): { host: string; port: number } {
 
 /** Throws farm-unavailable when Redis does not answer PING within `timeoutMs`. */
 export async function assertRedisAnswers(url: string, timeoutMs = 5000): Promise<void> {
-  const client = new RespClient(bullConnection(url));
+  const client = new Redis({ ...bullConnection(url), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
   try {
-    const pong = await Promise.race([client.connect().then(() => client.command(['PING'])), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref())]);
+    const pong = await Promise.race([client.connect().then(() => client.ping()), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref())]);
     if (pong !== 'PONG') throw new Error(String(pong));
   } catch (error) {
     throw new AuditError('farm-unavailable', `Redis at ${url} does not answer (${(error as Error).message}); start redis-server there or fix --redis.`);

@@ -1,5 +1,5 @@
 /**
- * BullMQ over our RESP client against a private redis-server (no ioredis here): enqueue once by job id,
+ * BullMQ over ioredis against a private redis-server: enqueue once by job id,
  * a worker processes, a Redis restart loses neither queued jobs nor results.
  */
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { Queue, Worker } from 'bullmq';
 import { bullConnection } from '../../src/farm/redis/connection.js';
 import { startRedis, type PrivateRedis } from '../helpers/redis-server.js';
 
-describe('BullMQ over the RESP client', () => {
+describe('BullMQ on a private Redis', () => {
   let redis: PrivateRedis;
   before(async () => { redis = await startRedis(); });
   after(async () => { await redis.stop(); });
