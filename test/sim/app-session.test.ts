@@ -88,6 +88,7 @@ describe('simulated app session', () => {
     d.tap(allow.bounds[0] + 5, allow.bounds[1] + 5);
     assert.equal(d.packages.get(PKG)?.granted.has('android.permission.CAMERA'), true);
     assert.equal(d.focus().activity, `${PKG}.Camera`);
+    assert.equal(d.appOps.get(PKG)?.get('android.permission.CAMERA')?.count, 1, 'the camera was used once granted');
     d.back();
     d.tap(540, 2050);
     assert.equal(d.focus().activity, `${PKG}.Camera`, 'no second dialog');

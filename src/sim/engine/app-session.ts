@@ -13,6 +13,8 @@ export interface AppHost {
   send(request: SimRequest, context: string): void;
   log(level: 'I' | 'W' | 'E', tag: string, message: string): void;
   system(event: LifecycleEvent): void;
+  /** The app used a granted permission (camera opened, location read). */
+  used(permission: string): void;
   isGranted(permission: string): boolean;
   setGranted(permission: string, granted: boolean): void;
   crash(exception: string): void;
@@ -180,6 +182,7 @@ export class AppSession {
       this.ask(action.askPermission);
       return;
     }
+    if (action.askPermission) this.host.used(action.askPermission.permission);
     if (action.askPermission?.onAllow) {
       this.run(action.askPermission.onAllow, context);
       return;
@@ -204,6 +207,7 @@ export class AppSession {
     if (!pending) return;
     this.pending = undefined;
     this.host.setGranted(pending.prompt.permission, allow);
+    if (allow) this.host.used(pending.prompt.permission);
     const next = allow ? pending.prompt.onAllow : pending.prompt.onDeny;
     if (next) this.run(next, `permission:${allow ? 'allow' : 'deny'}`);
   }
