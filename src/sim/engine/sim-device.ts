@@ -236,10 +236,12 @@ export class SimDevice {
     this.appOps.set(name, ops);
   }
 
-  /** The proxy setting (`host:port`), undefined when none (`:0` counts as none, as on Android). */
+  /** The device's global HTTP proxy (`host:port`), set by the front from its own setting (Android: http_proxy). */
+  proxyAddress: string | undefined;
+
+  /** The proxy apps use now, undefined for direct connections. */
   proxy(): string | undefined {
-    const value = this.settings.global.get('http_proxy');
-    return value && value !== ':0' && value !== 'null' ? value : undefined;
+    return this.proxyAddress;
   }
 
   /** Writes what the platform logs for a lifecycle event. */
