@@ -58,6 +58,12 @@ describe('simulated app session', () => {
     assert.equal(d.foreground(), undefined, 'back on the last screen leaves the app');
   });
 
+  it('an explicit activity opens its screen directly', async () => {
+    const d = device();
+    await d.launch(PKG, { activity: '.Detail' });
+    assert.equal(d.focus().activity, `${PKG}.Detail`);
+  });
+
   it('a tap where nothing is clickable does nothing', async () => {
     const d = device();
     await d.launch(PKG);

@@ -56,9 +56,15 @@ export class AppSession {
   ) {}
 
   /** Shows the first screen (called once the cold start delay is over) and sends launch requests. */
-  start(): void {
+  start(activity?: string): void {
     for (const r of this.model.onLaunch ?? []) this.host.send(r, 'launch');
-    this.enter(this.model.startScreen);
+    this.enter(this.screenForActivity(activity) ?? this.model.startScreen);
+  }
+
+  /** The screen an explicit activity opens (`am start -n pkg/.ui.SignInActivity`), if the model has one. */
+  screenForActivity(activity: string | undefined): string | undefined {
+    if (!activity) return undefined;
+    return Object.entries(this.model.screens).find(([, screen]) => qualify(screen.activity, this.model.package) === activity)?.[0];
   }
 
   /** The screen on top of the back stack. */

@@ -142,7 +142,7 @@ export class SimDevice {
     if (!proc) {
       proc = this.spawn(pkg);
       await delay(40 + (pkg.model?.coldStartMs ?? 0));
-      proc.session?.start();
+      proc.session?.start(opts.activity ? qualify(opts.activity, name) : undefined);
       if (pkg.model?.readsClipboardAtLaunch) this.noteAppOp(name, 'clipboard');
     } else {
       for (const r of pkg.model?.onLaunch ?? []) this.sendFrom(name, r, 'launch');
