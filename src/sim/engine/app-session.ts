@@ -6,7 +6,7 @@
 import type { SimAppModel, SimPermissionPrompt, SimRequest, SimScreen, SimTapAction } from './app-model.js';
 import { buildViewTree, flatten, hitTest, type ViewNode } from './view-tree.js';
 import type { ScreenSize, SystemLayer, SystemUi } from './system-ui.js';
-import type { LifecycleEvent, NotRespondingReport } from './log-style.js';
+import type { LifecycleEvent } from './log-style.js';
 
 /** What a running app asks of its device. */
 export interface AppHost {
@@ -20,7 +20,6 @@ export interface AppHost {
   crash(exception: string): void;
   /** The process id (for the not-responding report). */
   pid(): number;
-  notResponding(report: NotRespondingReport): void;
   now(): number;
 }
 
@@ -224,7 +223,7 @@ export class AppSession {
     if (ms < ANR_MS) return;
     this.later(ANR_MS, () => {
       const activity = qualify(this.screenOf(screen).activity, this.model.package);
-      this.host.notResponding({ pkg: this.model.package, pid: this.host.pid(), activity, waitedMs: ANR_MS });
+      this.host.system({ kind: 'not-responding', pkg: this.model.package, pid: this.host.pid(), activity, waitedMs: ANR_MS });
       this.anr = this.systemUi.anrDialog?.(this.model.label, this.screenSize);
     });
   }

@@ -16,22 +16,14 @@ export type LifecycleEvent =
   | { kind: 'displayed'; pkg: string; activity: string; ms: number }
   | { kind: 'stopped'; pkg: string; uid: number }
   | { kind: 'died'; pkg: string; pid: number }
-  | { kind: 'permission-requested'; pkg: string; permission: string };
+  | { kind: 'permission-requested'; pkg: string; permission: string }
+  | { kind: 'not-responding'; pkg: string; pid: number; activity: string; waitedMs: number };
 
 export interface LogStyle {
   /** Lines a lifecycle event writes as the system (pid 1000). */
   lifecycle(event: LifecycleEvent): LogLine[];
   /** Lines of an app crash, written by the dying process. */
   crash(pkg: string, pid: number, exception: string): LogLine[];
-  /** Lines the system writes when an app stops handling input (Android: `ANR in …`); optional. */
-  notResponding?(report: NotRespondingReport): LogLine[];
-}
-
-export interface NotRespondingReport {
-  pkg: string;
-  pid: number;
-  activity: string;
-  waitedMs: number;
 }
 
 /** A neutral style for tests and for fronts that have not defined theirs. */

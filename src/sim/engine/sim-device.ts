@@ -289,9 +289,6 @@ export class SimDevice {
       setGranted: (permission, granted) => this.setPermission(name, permission, granted),
       crash: (exception) => (exception ? this.crash(name, proc, exception) : this.kill(name, proc)),
       pid: () => proc.pid,
-      notResponding: (report) => {
-        for (const line of this.style.notResponding?.(report) ?? []) this.writeLog(line.level, line.tag, line.message, 1000);
-      },
       now: () => this.now(),
     };
   }
