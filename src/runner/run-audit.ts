@@ -30,6 +30,7 @@ import { prepareOutDir } from './out-dir.js';
 import { assertPortFree, freePort } from './ports.js';
 import { registerActiveRun, sweepProcesses } from './process-sweep.js';
 import { readProgress } from './progress.js';
+import { isTimingEvent, phaseTimings, type RunClock } from './phase-timings.js';
 import { RUN_CONFIG_ENV, writeRunConfig, type RunConfig } from './run-config.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
 import { URL_APP_PLATFORM, runnablePlatform } from '../platforms/registry.js';
@@ -55,6 +56,8 @@ export interface RunArgs {
   testData?: string;
   /** Skip the Allure HTML generation (tests that only read verdict.json). */
   noReport?: boolean;
+  /** Print the phase table (verdict.json's timings) after the summary. */
+  timings?: boolean;
 }
 
 export type { RunListener, RunOutcome } from './run-outcome.js';
@@ -63,6 +66,7 @@ const DEFAULT_BUDGET_SECONDS = 120;
 
 /** Runs a full audit; throws AuditError for bad input or environment before anything is written. */
 export async function runAudit(args: RunArgs, listener: RunListener): Promise<RunOutcome> {
+  const clock: Omit<RunClock, 'verdictAt'> = { processStart: performance.timeOrigin, runStart: Date.now() };
   const target = resolveAppTarget(args.app);
   const device = loadDeviceProfile(args.device ?? DEFAULT_DEVICE);
   if (args.credentials !== undefined) loadCredentials(args.credentials);
@@ -115,8 +119,10 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       startedAt,
     };
     listener.phase(`启动 Appium（端口 ${appiumPort}）与 ${platform.title} 会话（${device.label}）`);
+    clock.launcherStart = Date.now();
     const incompleteReason = await runLauncher(config, outDir, scratchDir, server);
-    return await finish(config, incompleteReason, args.noReport === true, listener);
+    clock.launcherEnd = Date.now();
+    return await finish(config, incompleteReason, args.noReport === true, listener, clock);
   } finally {
     stopPolling();
     await sweepProcesses(scratchDir);
@@ -179,7 +185,7 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
 }
 
 /** Merges the worker's results into the verdict; the one end of a run (finish-run.ts) writes it and the report. */
-async function finish(config: RunConfig, incompleteReason: string | undefined, noReport: boolean, listener?: RunListener): Promise<RunOutcome> {
+async function finish(config: RunConfig, incompleteReason: string | undefined, noReport: boolean, listener?: RunListener, clock?: Omit<RunClock, 'verdictAt'>): Promise<RunOutcome> {
   const bundle = readEvidenceBundle(config.outDir);
   const results: Partial<Record<CheckId, CheckResult>> = {};
   for (const id of CHECK_IDS) {
@@ -200,6 +206,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
   });
   // A device run of a package records the package's facts too (src/runner/package-audit.ts does the static-only run).
   if (bundle.package) verdict.package = packageSummary(bundle.package);
+  if (clock) verdict.timings = phaseTimings({ ...clock, verdictAt: Date.now() }, readProgress(config.outDir, 0).events);
   const environment = {
     app: config.app.target, device: config.device.label, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
     explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
@@ -217,7 +224,7 @@ function pollProgress(outDir: string, listener: RunListener): () => void {
   const timer = setInterval(() => {
     const read = readProgress(outDir, offset);
     offset = read.offset;
-    for (const event of read.events) listener.progress(event);
+    for (const event of read.events) if (!isTimingEvent(event)) listener.progress(event);
   }, 500);
   return () => clearInterval(timer);
 }
