@@ -4,6 +4,7 @@
  * runner, not a second engine: it only merges the worker's results into verdict.json once,
  * at the end, and cleans up whatever the run started.
  */
+import type { Launcher } from '@wdio/cli';
 import { useProjectAppiumHome } from './appium-home.js';
 import exitHook from 'async-exit-hook';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -84,6 +85,9 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   }
   const platform = platformFor(device);
   platform.systemCheck();
+  // The input is valid: load the testrunner (seconds of module loading) while the app is served and checked.
+  const wdioCli = import('@wdio/cli');
+  wdioCli.catch(() => undefined);
   const appiumPort = args.appiumPort ?? (await freePort());
   if (args.appiumPort !== undefined) await assertPortFree(args.appiumPort, 'the Appium server (--appium-port)');
 
@@ -120,7 +124,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
     };
     listener.phase(`启动 Appium（端口 ${appiumPort}）与 ${platform.title} 会话（${device.label}）`);
     clock.launcherStart = Date.now();
-    const incompleteReason = await runLauncher(config, outDir, scratchDir, server);
+    const incompleteReason = await runLauncher(config, outDir, scratchDir, server, wdioCli);
     clock.launcherEnd = Date.now();
     return await finish(config, incompleteReason, args.noReport === true, listener, clock);
   } finally {
@@ -147,7 +151,7 @@ function platformFor(device: DeviceProfile): Platform {
 }
 
 /** Runs the WebdriverIO Launcher; resolves to the reason the run is incomplete, if it is. */
-async function runLauncher(config: RunConfig, outDir: string, scratchDir: string, server: RunningServer | undefined): Promise<string | undefined> {
+async function runLauncher(config: RunConfig, outDir: string, scratchDir: string, server: RunningServer | undefined, wdioCli: Promise<{ Launcher: typeof Launcher }>): Promise<string | undefined> {
   process.env[RUN_CONFIG_ENV] = writeRunConfig(config);
   useProjectAppiumHome();
   let running = true;
@@ -165,9 +169,9 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
     })();
   });
   try {
-    // Loaded here, not at the top: input errors are answered without loading the testrunner.
-    const { Launcher } = await import('@wdio/cli');
-    const launcher = new Launcher(WDIO_CONFIG, {});
+    // Loaded after the input checks, not at the top: input errors are answered without loading the testrunner.
+    const { Launcher: WdioLauncher } = await wdioCli;
+    const launcher = new WdioLauncher(WDIO_CONFIG, {});
     // The testrunner's own console output (per-test errors of checks that failed by design) goes to a
     // log file; the person at the terminal sees our progress and summary.
     const restore = redirectStdout(join(outDir, 'logs', 'testrunner.log'), runSecrets(config));
