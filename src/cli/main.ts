@@ -8,6 +8,7 @@ import { runAudit } from '../runner/run-audit.js';
 import { parseRunArgs, USAGE } from './args.js';
 import { progressDisplay } from './progress-display.js';
 import { formatRunSummary } from './summary.js';
+import { formatTimingsTable } from './timings-table.js';
 import { AuditError } from '../core/errors.js';
 import { sweepActiveRuns } from '../runner/process-sweep.js';
 
@@ -17,9 +18,11 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const display = progressDisplay(process.stderr);
       display.phase('govapp-audit：开始审计');
-      const outcome = await runAudit(parseRunArgs(rest.filter((a) => a !== '--debug')), display);
+      const args = parseRunArgs(rest.filter((a) => a !== '--debug'));
+      const outcome = await runAudit(args, display);
       display.end();
       process.stdout.write(formatRunSummary(outcome) + '\n');
+      if (args.timings && outcome.verdict.timings) process.stdout.write('\n各阶段耗时：\n' + formatTimingsTable([{ title: '耗时', timings: outcome.verdict.timings }]) + '\n');
       return outcome.exitCode;
     }
     case 'report': {
