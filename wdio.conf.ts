@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { AUDIT_SPEC_FILES } from './src/audit/spec-files.js';
 import { platformOf } from './src/platforms/registry.js';
+import { writeProgress } from './src/runner/progress.js';
 import { readRunConfigFromEnv, runApp, runSlot } from './src/runner/run-config.js';
 
 const run = readRunConfigFromEnv();
@@ -48,4 +49,8 @@ export const config: WebdriverIO.Config = {
       appiumStartTimeout: 60_000,
     }],
   ],
+  // Moments for the phase table (src/runner/phase-timings.ts): Appium is up (after the service's
+  // onPrepare), the worker's session is open.
+  onWorkerStart: () => writeProgress(run.outDir, { phase: 'starting', mark: 'appium-ready' }),
+  before: () => writeProgress(run.outDir, { phase: 'starting', mark: 'session-ready' }),
 };

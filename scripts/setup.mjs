@@ -15,6 +15,8 @@ const REQUIREMENTS = [
   // The Android path: appium-adb looks for $ANDROID_HOME/platform-tools/adb and build-tools/*/apksigner.jar;
   // Debian lays both out under /usr/lib/android-sdk.
   { pkg: 'adb', ok: () => existsSync('/usr/lib/android-sdk/platform-tools/adb') },
+  // The simulated devices' adb/hdc are shell scripts that call their device process with curl.
+  { pkg: 'curl', ok: () => existsSync('/usr/bin/curl') },
   { pkg: 'apksigner', ok: () => existsSync('/usr/lib/android-sdk/build-tools/debian/apksigner.jar') },
   // The device farm's queue (govapp-audit batch --redis; its tests start a private server on loopback).
   { pkg: 'redis-server', ok: () => existsSync('/usr/bin/redis-server') },

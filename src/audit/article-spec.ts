@@ -2,6 +2,7 @@
 import { CHECK_CATALOG } from '../checks/catalog.js';
 import { articleSuiteOfSpec } from './article-suites.js';
 import { runCheckTest } from './check-test.js';
+import { timePhase } from './phase-timer.js';
 
 /** Declares the suite of the spec file `spec` (its name in specs/, without `.spec.ts`). */
 export function describeArticleSuite(spec: string): void {
@@ -9,7 +10,7 @@ export function describeArticleSuite(spec: string): void {
   describe(suite.title, () => {
     for (const id of suite.checks) {
       it(`${CHECK_CATALOG[id].title}（${id}）`, async function () {
-        await runCheckTest(this, id);
+        await timePhase('checks', () => runCheckTest(this, id));
       });
     }
   });

@@ -7,7 +7,11 @@ export const USAGE = `Usage:
   govapp-audit run [--app <package-file|http(s)-url|app-folder>] [--device <profile-name|path.json>]
                    [--out <dir>] [--budget <seconds>] [--credentials <file.json>]
                    [--exempt <check-id>:<reason>]... [--appium-port <port>] [--max-actions <n>]
-                   [--lexicon <file.json>] [--test-data <file.json>] [--debug]
+                   [--lexicon <file.json>] [--test-data <file.json>] [--chromedriver-port <port>] [--timings] [--debug]
+  govapp-audit batch <manifest.json> --inventory <file.json> [--out <dir>] [--redis <url>]
+      audits every submission of the manifest on the inventory's devices (resumable: run it again)
+  govapp-audit worker --redis <url> --inventory <file.json>
+      takes whole audits from a batch's Redis queue for this machine's devices
   govapp-audit report <out-dir>
   govapp-audit inspect <package> [--json]
   govapp-audit replay <out-dir> --finding <n> [--credentials <file.json>]
@@ -30,7 +34,7 @@ const RUN_OPTIONS = {
   app: { type: 'string' }, device: { type: 'string' }, out: { type: 'string' }, budget: { type: 'string' },
   credentials: { type: 'string' }, exempt: { type: 'string', multiple: true }, 'appium-port': { type: 'string' },
   'max-actions': { type: 'string' }, 'no-report': { type: 'boolean' }, debug: { type: 'boolean' }, lexicon: { type: 'string' },
-  'test-data': { type: 'string' },
+  'test-data': { type: 'string' }, 'chromedriver-port': { type: 'string' }, timings: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 const STRING_OPTIONS = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === 'string').map(([name]) => `--${name}`));
@@ -83,5 +87,9 @@ export function parseRunArgs(argv: string[]): RunArgs {
   if (v['no-report']) args.noReport = true;
   if (v.lexicon !== undefined) args.lexicon = v.lexicon;
   if (v['test-data'] !== undefined) args.testData = v['test-data'];
+  const chromedriverPort = toNumber('chromedriver-port', v['chromedriver-port'], true);
+  if (chromedriverPort !== undefined && chromedriverPort > 65535) throw new AuditError('usage', `--chromedriver-port must be between 1 and 65535, got "${chromedriverPort}".`);
+  if (chromedriverPort !== undefined) args.chromedriverPort = chromedriverPort;
+  if (v.timings) args.timings = true;
   return args;
 }

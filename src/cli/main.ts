@@ -8,6 +8,7 @@ import { runAudit } from '../runner/run-audit.js';
 import { parseRunArgs, USAGE } from './args.js';
 import { progressDisplay } from './progress-display.js';
 import { formatRunSummary } from './summary.js';
+import { formatTimingsTable } from './timings-table.js';
 import { AuditError } from '../core/errors.js';
 import { sweepActiveRuns } from '../runner/process-sweep.js';
 
@@ -17,9 +18,11 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const display = progressDisplay(process.stderr);
       display.phase('govapp-audit：开始审计');
-      const outcome = await runAudit(parseRunArgs(rest.filter((a) => a !== '--debug')), display);
+      const args = parseRunArgs(rest.filter((a) => a !== '--debug'));
+      const outcome = await runAudit(args, display);
       display.end();
       process.stdout.write(formatRunSummary(outcome) + '\n');
+      if (args.timings && outcome.verdict.timings) process.stdout.write('\n各阶段耗时：\n' + formatTimingsTable([{ title: '耗时', timings: outcome.verdict.timings }]) + '\n');
       return outcome.exitCode;
     }
     case 'report': {
@@ -32,6 +35,14 @@ async function main(argv: string[]): Promise<number> {
       const { inspectCommand } = await import('./commands/inspect.js');
       return inspectCommand(rest);
     }
+    case 'batch': {
+      const { batchCommand } = await import('./commands/batch.js');
+      return batchCommand(rest);
+    }
+    case 'worker': {
+      const { workerCommand } = await import('./commands/worker.js');
+      return workerCommand(rest);
+    }
     case 'replay': {
       const { replayCommand } = await import('./commands/replay.js');
       return replayCommand(rest);
@@ -43,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE + '\n');
       return command === undefined ? 2 : 0;
     default:
-      throw new AuditError('usage', `Unknown command "${command}"; use run, report, inspect or replay (see govapp-audit --help).`);
+      throw new AuditError('usage', `Unknown command "${command}"; use run, batch, worker, report, inspect or replay (see govapp-audit --help).`);
   }
 }
 

@@ -18,6 +18,9 @@ export type AuditErrorCode =
   | 'unsupported-platform'
   | 'bad-run-dir'
   | 'interrupted'
+  | 'bad-inventory'
+  | 'bad-manifest'
+  | 'farm-unavailable'
   | 'runner-failed';
 
 /** An expected failure with a one-sentence, actionable message. */

@@ -28,7 +28,8 @@ const validate = ajv.compile<DeviceProfile>(JSON.parse(readFileSync(join(DEVICES
 
 /** Names of the bundled profiles. */
 export function bundledProfileNames(): string[] {
-  return readdirSync(DEVICES_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => basename(f, '.json')).sort();
+  // The device inventory (inventory.example.json) lives beside the profiles but is not one.
+  return readdirSync(DEVICES_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json') && !f.startsWith('inventory')).map((f) => basename(f, '.json')).sort();
 }
 
 /** Loads a profile by bundled name or by path to a JSON file. */

@@ -9,6 +9,7 @@ import { generateAllureReport, writeAllureEnvironment } from '../report/allure-r
 import { exitCodeFor, type Verdict } from '../verdict/verdict.js';
 import { writeVerdict } from '../verdict/write-verdict.js';
 import { markFinished } from './out-dir.js';
+import { withReportTiming } from './phase-timings.js';
 import { maskTextFilesUnder } from './mask-out-files.js';
 import type { RunListener, RunOutcome } from './run-outcome.js';
 
@@ -36,11 +37,17 @@ export async function finishRun(input: FinishInput): Promise<RunOutcome> {
   const outcome: RunOutcome = { verdict, verdictPath, exitCode: exitCodeFor(verdict.outcome) };
   if (input.noReport) return outcome;
   input.listener?.phase('生成 Allure 报告');
+  const reportStart = Date.now();
   try {
     writeAllureEnvironment(join(outDir, 'allure-results'), secrets.value(input.environment));
     outcome.reportPath = await generateAllureReport(outDir);
   } catch (error) {
     outcome.reportError = error instanceof Error ? error.message : String(error);
+  }
+  // The report comes after verdict.json (a failed report must not cost the verdict): its time is added after.
+  if (verdict.timings) {
+    verdict.timings = withReportTiming(verdict.timings, Date.now() - reportStart);
+    writeVerdict(outDir, verdict);
   }
   return outcome;
 }

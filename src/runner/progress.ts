@@ -12,6 +12,10 @@ export interface ProgressEvent {
   elapsedMs?: number;
   budgetMs?: number;
   check?: string;
+  /** A worker phase that ended (src/runner/phase-timings.ts): not shown as progress, summed into verdict.json's timings. */
+  timing?: { name: string; startedAt: number; ms: number };
+  /** A moment of the run only the worker side sees (Appium up, session open). */
+  mark?: 'appium-ready' | 'session-ready';
   at: number;
 }
 

@@ -4,6 +4,7 @@
  * runner, not a second engine: it only merges the worker's results into verdict.json once,
  * at the end, and cleans up whatever the run started.
  */
+import type { Launcher } from '@wdio/cli';
 import { useProjectAppiumHome } from './appium-home.js';
 import exitHook from 'async-exit-hook';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { prepareOutDir } from './out-dir.js';
 import { assertPortFree, freePort } from './ports.js';
 import { registerActiveRun, sweepProcesses } from './process-sweep.js';
 import { readProgress } from './progress.js';
+import { isTimingEvent, phaseTimings, type RunClock } from './phase-timings.js';
 import { RUN_CONFIG_ENV, writeRunConfig, type RunConfig } from './run-config.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
 import { URL_APP_PLATFORM, runnablePlatform } from '../platforms/registry.js';
@@ -49,6 +51,8 @@ export interface RunArgs {
   credentials?: string;
   exempt: string[];
   appiumPort?: number;
+  /** chromedriver's port (a farm device's own port); a free one when absent. */
+  chromedriverPort?: number;
   maxActions?: number;
   /** A lab's lexicon file extending the default detection lexicon. */
   lexicon?: string;
@@ -56,6 +60,8 @@ export interface RunArgs {
   testData?: string;
   /** Skip the Allure HTML generation (tests that only read verdict.json). */
   noReport?: boolean;
+  /** Print the phase table (verdict.json's timings) after the summary. */
+  timings?: boolean;
 }
 
 export type { RunListener, RunOutcome } from './run-outcome.js';
@@ -64,6 +70,7 @@ const DEFAULT_BUDGET_SECONDS = 120;
 
 /** Runs a full audit; throws AuditError for bad input or environment before anything is written. */
 export async function runAudit(args: RunArgs, listener: RunListener): Promise<RunOutcome> {
+  const clock: Omit<RunClock, 'verdictAt'> = { processStart: performance.timeOrigin, runStart: Date.now() };
   const target = resolveAppTarget(args.app);
   const device = loadDeviceProfile(args.device ?? DEFAULT_DEVICE);
   if (args.credentials !== undefined) loadCredentials(args.credentials);
@@ -81,6 +88,9 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   }
   const platform = target.kind === 'package' ? runnablePlatform(device.platform) : platformFor(device);
   platform.systemCheck();
+  // The input is valid: load the testrunner (seconds of module loading) while the app is served and checked.
+  const wdioCli = import('@wdio/cli');
+  wdioCli.catch(() => undefined);
   const appiumPort = args.appiumPort ?? (await freePort());
   if (args.appiumPort !== undefined) await assertPortFree(args.appiumPort, 'the Appium server (--appium-port)');
 
@@ -93,7 +103,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   let config: RunConfig | undefined;
   let native: NativeRun | undefined;
   try {
-    const chromedriverPort = await freePort();
+    const chromedriverPort = args.chromedriverPort ?? (await freePort());
     if (target.kind === 'folder') server = await serveFolder(target.dir);
     let url: string | undefined;
     if (target.kind === 'package') {
@@ -126,8 +136,10 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       startedAt,
     };
     listener.phase(`启动 Appium（端口 ${appiumPort}）与 ${platform.title} 会话（${device.label}${native?.prepared.simulated ? '，模拟设备' : ''}）`);
-    const incompleteReason = await runLauncher(config, outDir, scratchDir, server, native?.prepared);
-    return await finish(config, incompleteReason, args.noReport === true, listener);
+    clock.launcherStart = Date.now();
+    const incompleteReason = await runLauncher(config, outDir, scratchDir, server, wdioCli, native?.prepared);
+    clock.launcherEnd = Date.now();
+    return await finish(config, incompleteReason, args.noReport === true, listener, clock);
   } finally {
     stopPolling();
     await native?.prepared.stop();
@@ -153,7 +165,7 @@ function platformFor(device: DeviceProfile): Platform {
 }
 
 /** Runs the WebdriverIO Launcher; resolves to the reason the run is incomplete, if it is. */
-async function runLauncher(config: RunConfig, outDir: string, scratchDir: string, server: RunningServer | undefined, prepared?: PreparedRun): Promise<string | undefined> {
+async function runLauncher(config: RunConfig, outDir: string, scratchDir: string, server: RunningServer | undefined, wdioCli: Promise<{ Launcher: typeof Launcher }>, prepared?: PreparedRun): Promise<string | undefined> {
   process.env[RUN_CONFIG_ENV] = writeRunConfig(config);
   useProjectAppiumHome();
   let running = true;
@@ -172,9 +184,9 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
     })();
   });
   try {
-    // Loaded here, not at the top: input errors are answered without loading the testrunner.
-    const { Launcher } = await import('@wdio/cli');
-    const launcher = new Launcher(WDIO_CONFIG, {});
+    // Loaded after the input checks, not at the top: input errors are answered without loading the testrunner.
+    const { Launcher: WdioLauncher } = await wdioCli;
+    const launcher = new WdioLauncher(WDIO_CONFIG, {});
     // The testrunner's own console output (per-test errors of checks that failed by design) goes to a
     // log file; the person at the terminal sees our progress and summary.
     const restore = redirectStdout(join(outDir, 'logs', 'testrunner.log'), runSecrets(config));
@@ -192,7 +204,7 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
 }
 
 /** Merges the worker's results into the verdict; the one end of a run (finish-run.ts) writes it and the report. */
-async function finish(config: RunConfig, incompleteReason: string | undefined, noReport: boolean, listener?: RunListener): Promise<RunOutcome> {
+async function finish(config: RunConfig, incompleteReason: string | undefined, noReport: boolean, listener?: RunListener, clock?: Omit<RunClock, 'verdictAt'>): Promise<RunOutcome> {
   const bundle = readEvidenceBundle(config.outDir);
   const results: Partial<Record<CheckId, CheckResult>> = {};
   for (const id of CHECK_IDS) {
@@ -213,6 +225,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
   });
   // A device run of a package records the package's facts too (src/runner/package-audit.ts does the static-only run).
   if (bundle.package) verdict.package = packageSummary(bundle.package);
+  if (clock) verdict.timings = phaseTimings({ ...clock, verdictAt: Date.now() }, readProgress(config.outDir, 0).events);
   const environment = {
     app: config.app.target, device: `${config.device.label}${config.device.simulated ? '（模拟设备）' : ''}`, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
     explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
@@ -230,7 +243,7 @@ function pollProgress(outDir: string, listener: RunListener): () => void {
   const timer = setInterval(() => {
     const read = readProgress(outDir, offset);
     offset = read.offset;
-    for (const event of read.events) listener.progress(event);
+    for (const event of read.events) if (!isTimingEvent(event)) listener.progress(event);
   }, 500);
   return () => clearInterval(timer);
 }

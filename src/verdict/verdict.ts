@@ -25,6 +25,8 @@ export interface Verdict {
   incompleteReason?: string;
   exemptions: Partial<Record<CheckId, string>>;
   checks: CheckResult[];
+  /** Wall time of the run's phases in ms, in run order, `total` last (src/runner/phase-timings.ts). */
+  timings?: Record<string, number>;
   /** Static facts of the submitted package, when the app came as one. */
   package?: { format: string; packageName: string; versionName?: string; permissions: string[]; facts: BlobRef };
   coverage: {

@@ -12,6 +12,7 @@ import { readEvidenceBundle } from '../../src/evidence/store.js';
 import type { Verdict } from '../../src/verdict/verdict.js';
 import { verdictSchemaErrors } from '../../src/verdict/write-verdict.js';
 import { runCli, type CliResult } from './run-cli.js';
+import { DEFAULT_DEMO_ARGS, sharedAudit } from './shared-audit.js';
 
 // Measured by the probes but not decidable on a loopback-served sample: IPv6 needs a real network,
 // data security more than what crosses the wire (each check says so in its reason).
@@ -26,12 +27,13 @@ function readVerdict(out: string): Verdict {
 }
 
 describe('audit of the violating sample (the embedded default)', () => {
-  const out = mkdtempSync(join(tmpdir(), 'e2e-default-'));
+  let out: string;
   let result: CliResult;
   let verdict: Verdict;
 
   before(async () => {
-    result = await runCli(['run', '--out', out, '--budget', '150']);
+    // Shared with replay.test.ts (same app, same options): whichever file runs first audits.
+    ({ out, result } = await sharedAudit('default-demo', DEFAULT_DEMO_ARGS));
     verdict = readVerdict(out);
   });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Verdict } from '../../src/verdict/verdict.js';
 import { runCli } from './run-cli.js';
+import { DEFAULT_DEMO_ARGS, sharedAudit } from './shared-audit.js';
 
 function findingNumber(verdict: Verdict, check: string, text: RegExp): number {
   let n = 0;
@@ -23,12 +24,14 @@ function findingNumber(verdict: Verdict, check: string, text: RegExp): number {
 }
 
 describe('govapp-audit replay', () => {
-  const out = mkdtempSync(join(tmpdir(), 'e2e-replay-'));
+  let out: string;
   let verdict: Verdict;
   let ranking: number;
 
   before(async () => {
-    const run = await runCli(['run', '--out', out, '--budget', '150', '--no-report']);
+    // The audit of audit-samples.test.ts (same app, same options), run by whichever file comes first.
+    const { out: copy, result: run } = await sharedAudit('default-demo', DEFAULT_DEMO_ARGS);
+    out = copy;
     assert.equal(run.code, 1, run.stderr);
     verdict = JSON.parse(readFileSync(join(out, 'verdict.json'), 'utf8')) as Verdict;
     ranking = findingNumber(verdict, 'points-ranking', /排名/);

@@ -13,9 +13,13 @@ export interface AppHost {
   send(request: SimRequest, context: string): void;
   log(level: 'I' | 'W' | 'E', tag: string, message: string): void;
   system(event: LifecycleEvent): void;
+  /** The app used a granted permission (camera opened, location read). */
+  used(permission: string): void;
   isGranted(permission: string): boolean;
   setGranted(permission: string, granted: boolean): void;
   crash(exception: string): void;
+  /** The process id (for the not-responding report). */
+  pid(): number;
   now(): number;
 }
 
@@ -30,6 +34,8 @@ const TOAST_MS = 2000;
  * is drawn, so the launcher activity is focused first (what appium waits for) and the dialog comes after.
  */
 export const SCREEN_PROMPT_DELAY_MS = 1500;
+/** Input not handled for this long makes the system report the app as not responding (Android's ANR threshold). */
+export const ANR_MS = 5000;
 
 /** The state of one app process and its UI. */
 export class AppSession {
@@ -39,6 +45,8 @@ export class AppSession {
   private focusedKey: string | undefined;
   private pending: PendingPrompt | undefined;
   private toast: { text: string; until: number } | undefined;
+  private frozenUntil = 0;
+  private anr: SystemLayer | undefined;
   private alive = true;
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Taps answered (for tests and figures). */
@@ -54,9 +62,15 @@ export class AppSession {
   ) {}
 
   /** Shows the first screen (called once the cold start delay is over) and sends launch requests. */
-  start(): void {
+  start(activity?: string): void {
     for (const r of this.model.onLaunch ?? []) this.host.send(r, 'launch');
-    this.enter(this.model.startScreen);
+    this.enter(this.screenForActivity(activity) ?? this.model.startScreen);
+  }
+
+  /** The screen an explicit activity opens (`am start -n pkg/.ui.SignInActivity`), if the model has one. */
+  screenForActivity(activity: string | undefined): string | undefined {
+    if (!activity) return undefined;
+    return Object.entries(this.model.screens).find(([, screen]) => qualify(screen.activity, this.model.package) === activity)?.[0];
   }
 
   /** The screen on top of the back stack. */
@@ -70,12 +84,14 @@ export class AppSession {
 
   /** The package and activity that has focus (the permission controller while its dialog is up). */
   focus(): { pkg: string; activity: string } {
+    if (this.anr) return { pkg: this.anr.pkg, activity: this.anr.activity };
     if (this.pending) return { pkg: this.pending.layer.pkg, activity: this.pending.layer.activity };
     return { pkg: this.model.package, activity: qualify(this.screen.activity, this.model.package) };
   }
 
   /** The displayed tree: the permission dialog while one is up, else the app's screen with a toast over it. */
   view(): ViewNode {
+    if (this.anr) return prefixKeys(buildViewTree({ pkg: this.anr.pkg, root: this.anr.root, scroll: new Map(), texts: new Map() }), 'anr');
     if (this.pending) {
       // The dialog is its own focused window: the hierarchy shows it alone and it takes every touch.
       return prefixKeys(buildViewTree({ pkg: this.pending.layer.pkg, root: this.pending.layer.root, scroll: new Map(), texts: new Map() }), 'perm');
@@ -91,8 +107,9 @@ export class AppSession {
 
   /** A tap at display coordinates; returns what was hit (undefined: nothing reacts there). */
   tap(x: number, y: number): ViewNode | undefined {
-    const hit = hitTest(this.view(), x, y);
     this.taps += 1;
+    if (!this.anr && this.host.now() < this.frozenUntil) return undefined;
+    const hit = hitTest(this.view(), x, y);
     if (!hit) return undefined;
     if (hit.node.editable) {
       this.focusedKey = hit.key;
@@ -165,8 +182,17 @@ export class AppSession {
   }
 
   private run(action: SimTapAction, context: string, entered?: string): void {
+    if (action.system === 'anr-wait' || action.system === 'anr-close') {
+      this.anr = undefined;
+      if (action.system === 'anr-close') this.host.crash('');
+      return;
+    }
     if (action.system) {
       this.answer(action.system === 'permission-allow');
+      return;
+    }
+    if (action.freezeMs) {
+      this.freeze(action, context, entered);
       return;
     }
     for (const line of action.log ?? []) this.logLine(line);
@@ -180,11 +206,34 @@ export class AppSession {
       this.ask(action.askPermission);
       return;
     }
+    if (action.askPermission) this.host.used(action.askPermission.permission);
     if (action.askPermission?.onAllow) {
       this.run(action.askPermission.onAllow, context);
       return;
     }
     this.navigate(action);
+  }
+
+  /** Blocks input for `freezeMs`, reports not responding from ANR_MS on, then finishes the action. */
+  private freeze(action: SimTapAction, context: string, entered: string | undefined): void {
+    const ms = action.freezeMs ?? 0;
+    const screen = this.screenName;
+    this.frozenUntil = this.host.now() + ms;
+    this.later(ms, () => this.run({ ...action, freezeMs: 0 }, context, entered));
+    if (ms < ANR_MS) return;
+    this.later(ANR_MS, () => {
+      const activity = qualify(this.screenOf(screen).activity, this.model.package);
+      this.host.system({ kind: 'not-responding', pkg: this.model.package, pid: this.host.pid(), activity, waitedMs: ANR_MS });
+      this.anr = this.systemUi.anrDialog?.(this.model.label, this.screenSize);
+    });
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.alive) fn();
+    }, ms);
+    this.timers.add(timer);
   }
 
   private navigate(action: SimTapAction): void {
@@ -204,6 +253,7 @@ export class AppSession {
     if (!pending) return;
     this.pending = undefined;
     this.host.setGranted(pending.prompt.permission, allow);
+    if (allow) this.host.used(pending.prompt.permission);
     const next = allow ? pending.prompt.onAllow : pending.prompt.onDeny;
     if (next) this.run(next, `permission:${allow ? 'allow' : 'deny'}`);
   }

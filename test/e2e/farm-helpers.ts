@@ -1,0 +1,80 @@
+/** Shared pieces of the farm e2e tests: inventories on free ports, a small manifest, single-run baselines. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT, SAMPLES_DIR } from '../../src/core/paths.js';
+import type { InventoryDevice } from '../../src/devices/inventory.js';
+import { runArguments } from '../../src/farm/audit-child.js';
+import type { PlannedAudit } from '../../src/farm/manifest.js';
+import { freePort } from '../../src/runner/ports.js';
+import { CLI, runCli } from './run-cli.js';
+
+export interface VerdictLike {
+  outcome: string;
+  complete: boolean;
+  finishedAt: string;
+  checks: { id: string; outcome: string }[];
+}
+
+/** Checks whose outcome rests on timings, which two Chromiums sharing two cores may move. */
+export const TIMING_CHECKS = new Set(['performance']);
+
+/** An inventory of `n` H5 slots on free loopback ports. */
+export async function h5Inventory(prefix: string, n: number, dir: string): Promise<{ file: string; devices: InventoryDevice[] }> {
+  const devices: InventoryDevice[] = [];
+  for (let i = 1; i <= n; i++) {
+    devices.push({ id: `${prefix}${i}`, platform: 'h5', profile: 'pixel-7', udid: `${prefix}-slot-${i}`, host: '127.0.0.1', ports: { appium: await freePort(), chromedriverPort: await freePort() } });
+  }
+  const file = join(dir, `inventory-${prefix}.json`);
+  writeFileSync(file, JSON.stringify({ devices }, null, 2));
+  return { file, devices };
+}
+
+/** A manifest over the bundled samples (absolute app paths). */
+export function writeManifest(dir: string, submissions: object[], defaults: object = { budget: 40, report: false }): string {
+  const file = join(dir, 'batch.json');
+  writeFileSync(file, JSON.stringify({ name: 'e2e 批次', defaults, submissions: submissions.map((s) => ({ ...s, app: join(SAMPLES_DIR, (s as { app: string }).app) })) }, null, 2));
+  return file;
+}
+
+/** Starts a CLI command in its own process group (so the test can kill the whole group), output to a file. */
+export function startGroup(args: string[], logFile: string): { child: ChildProcess; done: Promise<number | null> } {
+  const log = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, detached: true, stdio: ['ignore', log, log] });
+  const done = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, done };
+}
+
+/** Polls until `predicate` holds. */
+export async function waitFor(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Reads a verdict.json. */
+export function readVerdict(dir: string): VerdictLike {
+  return JSON.parse(readFileSync(join(dir, 'verdict.json'), 'utf8')) as VerdictLike;
+}
+
+/** Per-check outcomes, timing checks left out. */
+export function comparable(v: VerdictLike): Record<string, string> {
+  const pairs: [string, string][] = [['overall', v.outcome], ...v.checks.filter((c) => !TIMING_CHECKS.has(c.id)).map((c): [string, string] => [c.id, c.outcome])];
+  return Object.fromEntries(pairs);
+}
+
+/** Runs each audit alone, as `govapp-audit run` would, and returns its verdict by key. */
+export async function singleRuns(audits: readonly PlannedAudit[]): Promise<Map<string, VerdictLike>> {
+  const out = new Map<string, VerdictLike>();
+  for (const audit of audits) {
+    const dir = mkdtempSync(join(tmpdir(), 'farm-single-'));
+    const device: InventoryDevice = { id: 'single', platform: 'h5', profile: audit.deviceClass, udid: 'single', host: '127.0.0.1', ports: { appium: await freePort() } };
+    const result = await runCli(runArguments({ ...audit, report: false }, device, dir));
+    if (result.code === null || result.code > 2) throw new Error(`single run of ${audit.key} failed: ${result.stderr}`);
+    out.set(audit.key, readVerdict(dir));
+  }
+  return out;
+}
