@@ -1,0 +1,23 @@
+/** The `mobile:` extensions (`driver.execute('mobile: <name>', {…})`), in one table. */
+export const executeMethodMap = {
+  'mobile: dumpLayout': { command: 'mobileDumpLayout', params: { optional: ['bundleName'] } },
+  'mobile: shell': { command: 'mobileShell', params: { required: ['command'], optional: ['timeout'] } },
+  'mobile: swipe': { command: 'mobileSwipe', params: { required: ['startX', 'startY', 'endX', 'endY'], optional: ['speed'] } },
+  'mobile: scroll': { command: 'mobileScroll', params: { required: ['direction'], optional: ['elementId', 'percent'] } },
+  'mobile: longClick': { command: 'mobileLongClick', params: { optional: ['elementId', 'x', 'y'] } },
+  'mobile: pressKey': { command: 'mobilePressKey', params: { required: ['key'] } },
+  'mobile: activateApp': { command: 'activateApp', params: { required: ['appId'] } },
+  'mobile: terminateApp': { command: 'terminateApp', params: { required: ['appId'] } },
+  'mobile: queryAppState': { command: 'queryAppState', params: { required: ['appId'] } },
+  'mobile: installApp': { command: 'installApp', params: { required: ['appPath'] } },
+  'mobile: removeApp': { command: 'removeApp', params: { required: ['appId'] } },
+  'mobile: isAppInstalled': { command: 'isAppInstalled', params: { required: ['appId'] } },
+  'mobile: clearApp': { command: 'mobileClearApp', params: { optional: ['appId'] } },
+  'mobile: getDeviceTime': { command: 'getDeviceTime', params: { optional: ['format'] } },
+  'mobile: deviceInfo': { command: 'mobileDeviceInfo' },
+  'mobile: memoryInfo': { command: 'mobileMemoryInfo', params: { optional: ['appId'] } },
+  'mobile: cpuUsage': { command: 'mobileCpuUsage', params: { optional: ['appId'] } },
+  'mobile: coldStart': { command: 'mobileColdStart', params: { optional: ['appId', 'abilityName', 'moduleName'] } },
+  'mobile: getPermissions': { command: 'mobileGetPermissions', params: { optional: ['appId'] } },
+  'mobile: faultLogs': { command: 'mobileFaultLogs', params: { optional: ['appId'] } },
+} as const;
