@@ -76,6 +76,7 @@ export class HarmonyOsDriver extends BaseDriver<HarmonyConstraints> {
   releaseActions = gestures.releaseActions;
   mobileSwipe = gestures.mobileSwipe;
   mobileScroll = gestures.mobileScroll;
+  mobileClick = gestures.mobileClick;
   mobileLongClick = gestures.mobileLongClick;
   mobilePressKey = gestures.mobilePressKey;
   getScreenshot = screenshot.getScreenshot;

@@ -4,6 +4,7 @@ export const executeMethodMap = {
   'mobile: shell': { command: 'mobileShell', params: { required: ['command'], optional: ['timeout'] } },
   'mobile: swipe': { command: 'mobileSwipe', params: { required: ['startX', 'startY', 'endX', 'endY'], optional: ['speed'] } },
   'mobile: scroll': { command: 'mobileScroll', params: { required: ['direction'], optional: ['elementId', 'percent'] } },
+  'mobile: click': { command: 'mobileClick', params: { optional: ['elementId', 'x', 'y'] } },
   'mobile: longClick': { command: 'mobileLongClick', params: { optional: ['elementId', 'x', 'y'] } },
   'mobile: pressKey': { command: 'mobilePressKey', params: { required: ['key'] } },
   'mobile: activateApp': { command: 'activateApp', params: { required: ['appId'] } },

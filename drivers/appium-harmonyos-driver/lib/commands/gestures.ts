@@ -52,6 +52,13 @@ export async function mobileScroll(this: HarmonyOsDriver, direction: string, ele
   await swipe(this, { x: m[0], y: m[1] }, { x: m[2], y: m[3] }, 1500);
 }
 
+/** `mobile: click` on an element or at x, y. */
+export async function mobileClick(this: HarmonyOsDriver, elementId?: string, x?: number, y?: number): Promise<void> {
+  const point = elementId ? centerOf(elementOf(this, elementId).rect ?? { x: 0, y: 0, width: 0, height: 0 }) : x !== undefined && y !== undefined ? { x, y } : undefined;
+  if (!point) throw new errors.InvalidArgumentError('mobile: click needs elementId or x and y');
+  await this.state.hdc.shell(`uitest uiInput click ${Math.round(point.x)} ${Math.round(point.y)}`);
+}
+
 /** `mobile: longClick` on an element or at x, y (a real ArkUI long press, unlike a stationary swipe). */
 export async function mobileLongClick(this: HarmonyOsDriver, elementId?: string, x?: number, y?: number): Promise<void> {
   const point = elementId ? centerOf(elementOf(this, elementId).rect ?? { x: 0, y: 0, width: 0, height: 0 }) : x !== undefined && y !== undefined ? { x, y } : undefined;
