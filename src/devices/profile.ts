@@ -12,6 +12,8 @@ export interface DeviceProfile {
   name: string;
   label: string;
   platform: PlatformId;
+  /** The project's simulated device (src/sim) stands in for a phone: runs say 模拟设备. */
+  simulated?: boolean;
   viewport?: { width: number; height: number; deviceScaleFactor: number };
   userAgent?: string;
   locale?: string;
