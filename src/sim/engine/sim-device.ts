@@ -18,6 +18,8 @@ export interface SimDeviceOptions {
   send(request: SimRequest, from: { pkg: string; context: string; proxy: string | undefined; trustsUserCa: boolean }): void;
   /** Where the device keeps packages (`/data/app`). */
   codeDir?: string;
+  /** Told when an app process dies of an exception, before it is stopped (a front writes its platform's crash record: HarmonyOS FaultLogger files). */
+  onCrash?(pkg: string, pid: number, exception: string): void;
 }
 
 export interface RunningProcess {
@@ -279,6 +281,7 @@ export class SimDevice {
   private crash(name: string, proc: RunningProcess, exception: string): void {
     const lines = [`FATAL EXCEPTION: main`, `Process: ${name}, PID: ${proc.pid}`, exception, `\tat ${name}.ui.MainActivity.onClick(MainActivity.java:88)`, `\tat android.view.View.performClick(View.java:7448)`, `\tat android.os.Handler.dispatchMessage(Handler.java:106)`, `\tat android.os.Looper.loop(Looper.java:223)`, `\tat android.app.ActivityThread.main(ActivityThread.java:7656)`];
     for (const line of lines) this.log.write({ time: this.now(), pid: proc.pid, tid: proc.pid, level: 'E', tag: 'AndroidRuntime', message: line });
+    this.options.onCrash?.(name, proc.pid, exception);
     this.forceStop(name);
     this.writeLog('I', 'ActivityManager', `Process ${name} (pid ${proc.pid}) has died: fg  TOP `, 1000);
   }
