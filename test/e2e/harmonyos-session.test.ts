@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { startHarmonyAppium, type HarmonyAppiumRun } from './harmonyos-appium.js';
 import { HarmonySession } from '../../src/platforms/harmonyos/harmony-session.js';
 import type { HarmonyBrowser } from '../../src/platforms/harmonyos/harmony-browser.js';
+import { isAppCrash } from '../../src/device/device-session.js';
 
 void describe('HarmonySession on the violating sample', () => {
   let run: HarmonyAppiumRun;
@@ -60,5 +61,20 @@ void describe('HarmonySession on the violating sample', () => {
     assert.ok(after.nodes.some((n) => n.text === '第15名') && !before.nodes.some((n) => n.text === '第15名'));
     const png = await session.screenshot();
     assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  });
+
+  void it("turns the app's death into AppCrashedError with FaultLogger's reason, and relaunches", async () => {
+    await session.back();
+    const home = await session.observe();
+    await session.tap(home.nodes.find((n) => n.text === '我的')!.locator!);
+    const mine = await session.observe();
+    await session.tap(mine.nodes.find((n) => n.text === '清除缓存')!.locator!);
+    await assert.rejects(session.observe(), (error: Error) => {
+      assert.ok(isAppCrash(error));
+      assert.match(error.message, /TypeError: Cannot read property cacheDir of undefined \(jscrash-cn\.gov\.example\.zwfw-/);
+      return true;
+    });
+    await session.relaunchAfterCrash();
+    assert.equal((await session.snapshot()).screenKey, 'cn.gov.example.zwfw/EntryAbility/pages/Index');
   });
 });

@@ -18,6 +18,7 @@ import { parseProcessMemory } from '../../drivers/appium-harmonyos-driver/lib/pa
 import { parseStartTiming } from '../../drivers/appium-harmonyos-driver/lib/parsers/aa-start.js';
 import { parseForegroundAbility } from '../../drivers/appium-harmonyos-driver/lib/parsers/aa-dump.js';
 import { launchTargetOf, parseBundleDump } from '../../drivers/appium-harmonyos-driver/lib/parsers/bm-dump.js';
+import { parseFaultFiles, parseFaultLog } from '../../drivers/appium-harmonyos-driver/lib/parsers/faultlog.js';
 
 const run = promisify(execFile);
 const VIOLATING = join(PROJECT_ROOT, 'samples', 'harmony-violating.hap');
@@ -112,6 +113,21 @@ void describe('simulated hdc', () => {
     const pid = (await hdc('shell', 'pidof cn.gov.example.zwfw')).trim();
     assert.match(pid, /^\d+$/);
     assert.ok((parseProcessMemory(await hdc('shell', `hidumper --mem ${pid}`))?.pssTotalKb ?? 0) > 0);
+  });
+
+  void it('writes a FaultLogger jscrash file when the app dies of an exception', async () => {
+    await hdc('shell', 'aa start -a EntryAbility -b cn.gov.example.zwfw');
+    const mine = parseDumpLayout(await dump()).find((n) => n.text === '我的')!;
+    await hdc('shell', `uitest uiInput click ${center(mine)}`);
+    const clear = parseDumpLayout(await dump()).find((n) => n.text === '清除缓存')!;
+    await hdc('shell', `uitest uiInput click ${center(clear)}`);
+    assert.equal((await hdc('shell', 'pidof cn.gov.example.zwfw')).trim(), '');
+    const files = parseFaultFiles(await hdc('shell', 'ls /data/log/faultlog/faultlogger'));
+    assert.deepEqual(files.map((f) => [f.kind, f.process]), [['jscrash', 'cn.gov.example.zwfw']]);
+    const log = parseFaultLog(await hdc('shell', `cat /data/log/faultlog/faultlogger/${files[0]!.file}`));
+    assert.equal(log.errorName, 'TypeError');
+    assert.equal(log.errorMessage, 'Cannot read property cacheDir of undefined');
+    assert.equal(log.moduleName, 'cn.gov.example.zwfw');
   });
 });
 

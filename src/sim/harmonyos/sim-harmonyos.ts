@@ -9,6 +9,7 @@ import type { ScreenSize } from '../engine/system-ui.js';
 import { sendAppRequest, type SentRequest } from '../engine/request-sender.js';
 import { harmonySystemUi } from './harmony-system-ui.js';
 import type { HapFacts } from './hap-facts.js';
+import { jsCrashLog } from './device-outputs.js';
 
 export const SIM_HARMONY_SCREEN: ScreenSize = { width: 1080, height: 2340, density: 480 };
 export const FAULTLOG_DIR = '/data/log/faultlog/faultlogger';
@@ -41,7 +42,11 @@ export class SimHarmony {
       ['const.product.cpu.abilist', 'arm64-v8a'],
       ['const.ohos.fullname', `OpenHarmony-5.1.0.${api}`],
     ]);
-    this.device = new SimDevice({ screen: SIM_HARMONY_SCREEN, systemUi: harmonySystemUi, send: (request, from) => this.send(request, from) });
+    this.device = new SimDevice({
+      screen: SIM_HARMONY_SCREEN, systemUi: harmonySystemUi,
+      send: (request, from) => this.send(request, from),
+      onCrash: (pkg, pid, exception) => this.recordCrash(pkg, pid, exception),
+    });
   }
 
   /** Counts one answered hdc call under its command name. */
@@ -53,6 +58,15 @@ export class SimHarmony {
   /** Notes a command the double does not know. */
   noteUnknown(what: string): void {
     if (this.counters.unknown.length < 200) this.counters.unknown.push(what);
+  }
+
+  /** FaultLogger writes `jscrash-<process>-<uid>-<ms>.log` for an ArkTS exception that kills the app. */
+  private recordCrash(pkg: string, pid: number, exception: string): void {
+    const installed = this.device.packages.get(pkg);
+    if (!installed) return;
+    const at = this.device.now();
+    this.faultLogs.set(`jscrash-${pkg}-${installed.uid}-${at}.log`, jsCrashLog(installed, pid, exception, new Date(at)));
+    this.device.writeLog('E', 'JsError', `${exception}`, pid);
   }
 
   /** Stops every app process and its timers. */
