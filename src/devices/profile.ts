@@ -12,7 +12,7 @@ export interface DeviceProfile {
   name: string;
   label: string;
   platform: PlatformId;
-  /** The project's simulated device (src/sim) stands in for a phone: runs say 模拟设备. */
+  /** The device is a simulated one (src/sim): runs are labelled 模拟设备 and verdict.json says so. */
   simulated?: boolean;
   viewport?: { width: number; height: number; deviceScaleFactor: number };
   userAgent?: string;

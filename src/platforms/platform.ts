@@ -6,6 +6,8 @@
  */
 import type { DeviceSession } from '../device/device-session.js';
 import type { DeviceProfile } from '../devices/profile.js';
+import type { EvidenceStore } from '../evidence/store.js';
+import type { PackageFacts } from '../package/index.js';
 import type { ProbeTools } from '../probes/probe-tools.js';
 import type { PlatformId } from './platform-id.js';
 
@@ -51,8 +53,24 @@ export interface SessionContext {
 
 /** What building the probe tools needs besides the browser: the session context, and how the run can serve the app elsewhere. */
 export interface ProbeToolContext extends SessionContext {
+  /** The run's evidence store, for tools that keep raw device output as blobs (native meters). */
+  store?: EvidenceStore;
   /** Serves the app's folder on IPv6 loopback; absent when the app is not a local folder. */
   serveOverIpv6?: () => Promise<{ url: string; close(): Promise<void> }>;
+}
+
+/** What preparing a run's device needs (CLI process, before Appium starts). */
+export interface RunPreparation extends SessionContext {
+  /** The submitted package's static facts (native apps): package name, launchable activity. */
+  facts?: PackageFacts;
+}
+
+/** A device made ready for a run: the environment Appium must run with, and how to undo it all. */
+export interface PreparedRun {
+  env: Record<string, string>;
+  /** The device is the simulated one (verdict.json `device.simulated`, 模拟设备 in the console and report). */
+  simulated: boolean;
+  stop(): Promise<void>;
 }
 
 export interface Platform {
@@ -61,10 +79,18 @@ export interface Platform {
   readonly title: string;
   /** The Appium driver the platform needs (Appium's `useDrivers`): 'chromium', 'uiautomator2', 'harmonyos', 'xcuitest'. */
   readonly appiumDriver: string;
+  /** Extra Appium server arguments the platform's sessions need (Appium 3 insecure features carry the driver prefix). */
+  readonly appiumArgs?: { allowInsecure?: string[] };
   /** Set while the platform cannot run device sessions here: the one sentence saying so. */
   readonly unavailable?: string;
   /** Throws AuditError (one sentence naming the fix) when something the platform needs is not installed. */
   systemCheck(): void;
+  /**
+   * Prepares the device in the CLI process before Appium starts (native: a simulated device when the
+   * profile says so, per-device ports, the capture proxy and the device's route to it); absent when
+   * nothing needs preparing (H5).
+   */
+  prepareRun?(ctx: RunPreparation): Promise<PreparedRun>;
   /** W3C capabilities of a session on `device` for the app. */
   capabilities(profile: DeviceProfile, device: DeviceSlot, target: AppUnderTest): WebdriverIO.Capabilities;
   /** The DeviceSession over a WebdriverIO session opened with those capabilities. */

@@ -23,6 +23,11 @@ interface PendingPrompt {
 }
 
 const TOAST_MS = 2000;
+/**
+ * A screen's own permission request shows this long after the screen: apps ask from onResume once their content
+ * is drawn, so the launcher activity is focused first (what appium waits for) and the dialog comes after.
+ */
+export const SCREEN_PROMPT_DELAY_MS = 1500;
 
 /** The state of one app process and its UI. */
 export class AppSession {
@@ -32,6 +37,8 @@ export class AppSession {
   private focusedKey: string | undefined;
   private pending: PendingPrompt | undefined;
   private toast: { text: string; until: number } | undefined;
+  private alive = true;
+  private readonly timers = new Set<NodeJS.Timeout>();
   /** Taps answered (for tests and figures). */
   taps = 0;
   /** Screens entered since the process started (frames are rendered per screen and per tap). */
@@ -65,13 +72,13 @@ export class AppSession {
     return { pkg: this.model.package, activity: qualify(this.screen.activity, this.model.package) };
   }
 
-  /** The displayed tree: the app's screen, then the permission dialog and the toast over it. */
+  /** The displayed tree: the permission dialog while one is up, else the app's screen with a toast over it. */
   view(): ViewNode {
-    const base = buildViewTree({ pkg: this.model.package, root: this.screen.root, scroll: this.scroll, texts: this.texts, focusedKey: this.focusedKey });
     if (this.pending) {
-      const dialog = buildViewTree({ pkg: this.pending.layer.pkg, root: this.pending.layer.root, scroll: new Map(), texts: new Map() });
-      return { ...base, children: [...base.children, prefixKeys(dialog, 'perm')] };
+      // The dialog is its own focused window: the hierarchy shows it alone and it takes every touch.
+      return prefixKeys(buildViewTree({ pkg: this.pending.layer.pkg, root: this.pending.layer.root, scroll: new Map(), texts: new Map() }), 'perm');
     }
+    const base = buildViewTree({ pkg: this.model.package, root: this.screen.root, scroll: this.scroll, texts: this.texts, focusedKey: this.focusedKey });
     if (this.toast && this.toast.until > this.host.now()) {
       const node = this.systemUi.toast(this.toast.text, this.screenSize);
       const toast = buildViewTree({ pkg: 'com.android.systemui', root: node, scroll: new Map(), texts: new Map() });
@@ -138,7 +145,21 @@ export class AppSession {
     this.focusedKey = undefined;
     for (const line of screen.log ?? []) this.logLine(line);
     for (const r of screen.onEnter ?? []) this.host.send(r, `enter:${name}`);
-    if (screen.askPermission) this.ask(screen.askPermission);
+    const prompt = screen.askPermission;
+    if (prompt) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (this.alive && this.screenName === name) this.ask(prompt);
+      }, SCREEN_PROMPT_DELAY_MS);
+      this.timers.add(timer);
+    }
+  }
+
+  /** The process died: pending timers do nothing any more. */
+  dispose(): void {
+    this.alive = false;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
   }
 
   private run(action: SimTapAction, context: string, entered?: string): void {

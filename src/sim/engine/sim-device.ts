@@ -153,6 +153,7 @@ export class SimDevice {
     const proc = this.processes.get(name);
     if (!proc) return;
     for (const t of proc.timers) clearInterval(t);
+    proc.session?.dispose();
     this.processes.delete(name);
     const i = this.recents.indexOf(name);
     if (i >= 0) this.recents.splice(i, 1);
