@@ -21,7 +21,7 @@ export interface HarmonyDeviceHandle {
 }
 
 /** Starts or finds the device and records it in the scratch folder. */
-export async function prepareHarmonyDevice(profile: DeviceProfile, slot: DeviceSlot, app: AppUnderTest, bundle: { bundleName: string; abilityName?: string }): Promise<HarmonyDeviceHandle> {
+export async function prepareHarmonyDevice(profile: DeviceProfile, slot: DeviceSlot, app: AppUnderTest, bundle: { bundleName?: string; abilityName?: string }): Promise<HarmonyDeviceHandle> {
   const simulated = profile.simulated === true;
   assertHarmonyTools(simulated);
   if (!app.packageFile) throw new AuditError('unsupported-platform', 'A HarmonyOS run needs a .hap (or .app) file to install.');

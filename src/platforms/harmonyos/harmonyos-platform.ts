@@ -1,7 +1,7 @@
 /**
  * The HarmonyOS NEXT platform: a .hap installed and driven through our appium-harmonyos-driver
- * (drivers/appium-harmonyos-driver) over hdc, on a real device or the simulated one. No probe tools
- * yet: probes that need one are recorded skipped, naming it.
+ * (drivers/appium-harmonyos-driver) over hdc, on a real device or the simulated one (a profile with
+ * `"simulated": true`). No probe tools yet: probes that need one are recorded skipped, naming it.
  */
 import type { Platform } from '../platform.js';
 import { harmonyCapabilities } from './capabilities.js';
@@ -9,12 +9,19 @@ import { readPreparedHarmonyDevice } from './device-file.js';
 import { HarmonySession } from './harmony-session.js';
 import type { HarmonyBrowser } from './harmony-browser.js';
 import { assertHarmonyTools } from './system-check.js';
+import { prepareHarmonyDevice } from './device-setup.js';
 
 export const HARMONYOS_PLATFORM: Platform = {
   id: 'harmonyos',
   title: 'HarmonyOS NEXT',
   appiumDriver: 'harmonyos',
+  // Whether hdc is needed depends on the profile (a simulated device brings its own): prepareRun checks it.
   systemCheck: () => assertHarmonyTools(true),
+  async prepareRun({ app, profile, slot, facts }) {
+    const bundleName = facts?.identity.packageName;
+    const handle = await prepareHarmonyDevice(profile, slot, app, bundleName ? { bundleName } : {});
+    return { env: {}, simulated: handle.device.simulated, stop: () => handle.stop() };
+  },
   capabilities(profile, slot, app) {
     const device = readPreparedHarmonyDevice(slot.scratchDir);
     if (!device) throw new Error('The HarmonyOS device was not prepared for this run (harmonyos-device.json is missing from the scratch folder).');
