@@ -23,6 +23,8 @@ export interface HarmonyPermissionPrompt {
   answer: '允许' | '禁止';
   /** 'launch' or the locator of the last tap. */
   after: string;
+  /** The text of the tapped control, when it had one. */
+  afterLabel?: string;
   atMs: number;
 }
 
@@ -54,6 +56,10 @@ export class HarmonySession implements DeviceSession {
   };
   readonly prompts: HarmonyPermissionPrompt[] = [];
   readonly launches: HarmonyLaunch[] = [];
+  /** Answer to the system permission dialog; the permission probe sets it per run. */
+  permission: 'allow' | 'deny';
+  /** When the last launch happened, where its prompts start, and when the first tap after it came. */
+  launchMark: { at: number; promptIndex: number; firstTapAt?: number } = { at: 0, promptIndex: 0 };
   /** The raw dumpLayout JSON of the last snapshot (evidence). */
   lastLayoutJson = '';
   private readonly logBuffer: ObservedLog[] = [];
@@ -65,11 +71,18 @@ export class HarmonySession implements DeviceSession {
   constructor(private readonly browser: HarmonyBrowser, readonly app: HarmonyApp, private readonly options: HarmonySessionOptions = {}) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.permission = options.permission ?? 'allow';
+  }
+
+  /** The permission prompts answered since the last launch. */
+  promptsSinceLaunch(): HarmonyPermissionPrompt[] {
+    return this.prompts.slice(this.launchMark.promptIndex);
   }
 
   /** Cold start through the driver (`aa start -W` where the API level has it), the figure recorded. */
   async launch(): Promise<void> {
     this.lastAction = 'launch';
+    this.launchMark = { at: this.now(), promptIndex: this.prompts.length };
     const result = await this.browser.execute<HarmonyLaunch>('mobile: coldStart', { appId: this.app.bundleName, ...(this.app.abilityName ? { abilityName: this.app.abilityName } : {}) });
     this.launches.push(result);
     await this.settle();
@@ -101,6 +114,7 @@ export class HarmonySession implements DeviceSession {
   /** Taps the node by its XPath; when the screen changed under it, at the centre of its last known bounds. */
   async tap(locator: string): Promise<void> {
     this.lastAction = locator;
+    this.launchMark.firstTapAt ??= this.now();
     try {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     } catch (error) {
@@ -189,11 +203,12 @@ export class HarmonySession implements DeviceSession {
   }
 
   private async answer(dialog: PermissionDialog): Promise<void> {
-    const allow = (this.options.permission ?? 'allow') === 'allow';
+    const allow = this.permission === 'allow';
     const answer = allow ? '允许' : '禁止';
     const afterText = this.lastAction === 'launch' ? '启动时' : `在操作「${this.lastNode(this.lastAction)}」之后`;
     this.logBuffer.push({ level: 'DIALOG', source: 'harmonyos-system:permission', message: `系统对话框（权限请求）「${dialog.message}」${afterText}出现，按策略${answer}`, ts: this.now() });
-    this.prompts.push({ message: dialog.message, answer, after: this.lastAction, atMs: this.now() });
+    const label = this.lastNodes.get(this.lastAction)?.text;
+    this.prompts.push({ message: dialog.message, answer, after: this.lastAction, ...(label ? { afterLabel: label } : {}), atMs: this.now() });
     const locator = allow ? dialog.allow : dialog.deny;
     if (locator) await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     else await this.browser.back();

@@ -1,9 +1,10 @@
 /**
  * The HarmonyOS NEXT platform: a .hap installed and driven through our appium-harmonyos-driver
  * (drivers/appium-harmonyos-driver) over hdc, on a real device or the simulated one (a profile with
- * `"simulated": true`). No probe tools yet: probes that need one are recorded skipped, naming it.
+ * `"simulated": true`). Probe tools: permission control and a performance meter (probe-tools.ts).
  */
-import type { Platform } from '../platform.js';
+import type { Platform, SessionContext } from '../platform.js';
+import { harmonyProbeTools } from './probe-tools.js';
 import { harmonyCapabilities } from './capabilities.js';
 import { readPreparedHarmonyDevice } from './device-file.js';
 import { HarmonySession } from './harmony-session.js';
@@ -27,14 +28,26 @@ export const HARMONYOS_PLATFORM: Platform = {
     if (!device) throw new Error('The HarmonyOS device was not prepared for this run (harmonyos-device.json is missing from the scratch folder).');
     return harmonyCapabilities(profile, slot, app, device);
   },
-  openSession(browser, { profile, slot }) {
-    const device = readPreparedHarmonyDevice(slot.scratchDir);
-    if (!device?.bundleName) throw new Error('A HarmonyOS session needs the bundle name from the package reader.');
-    const exploration = profile.exploration ?? {};
-    return new HarmonySession(browser as unknown as HarmonyBrowser, { bundleName: device.bundleName, ...(device.abilityName ? { abilityName: device.abilityName } : {}) }, {
-      ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
-      ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
-    });
+  openSession: (browser, ctx) => sessionOf(browser, ctx),
+  probeTools(browser, ctx) {
+    if (!ctx.store) throw new Error('The HarmonyOS probe tools need the run\'s evidence store.');
+    return harmonyProbeTools(browser as unknown as HarmonyBrowser, sessionOf(browser, ctx), ctx.store, ctx.profile.budgets);
   },
-  probeTools: () => ({}),
 };
+
+/** One HarmonySession per WebdriverIO session: the explorer, the probes and their tools share its prompts and launches. */
+const sessions = new WeakMap<object, HarmonySession>();
+
+function sessionOf(browser: WebdriverIO.Browser, { profile, slot }: SessionContext): HarmonySession {
+  const known = sessions.get(browser);
+  if (known) return known;
+  const device = readPreparedHarmonyDevice(slot.scratchDir);
+  if (!device?.bundleName) throw new Error('A HarmonyOS session needs the bundle name from the package reader.');
+  const exploration = profile.exploration ?? {};
+  const session = new HarmonySession(browser as unknown as HarmonyBrowser, { bundleName: device.bundleName, ...(device.abilityName ? { abilityName: device.abilityName } : {}) }, {
+    ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
+    ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
+  });
+  sessions.set(browser, session);
+  return session;
+}
