@@ -52,7 +52,7 @@ export class HarmonySession implements DeviceSession {
   readonly can: SessionCapabilities = {
     // No documented command sets a HarmonyOS NEXT device's proxy: requests are not observed here.
     networkObserved: false, logs: true, dialogs: true, clockControl: false, clearData: true,
-    relaunchAfterCrash: true, permissionControl: false, textEntry: true, scroll: true,
+    relaunchAfterCrash: true, permissionControl: true, textEntry: true, scroll: true,
   };
   readonly prompts: HarmonyPermissionPrompt[] = [];
   readonly launches: HarmonyLaunch[] = [];
