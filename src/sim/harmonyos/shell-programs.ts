@@ -23,6 +23,8 @@ function windowOf(sim: SimHarmony): (pkg: string) => WindowInfo {
   return (pkg) => {
     if (pkg === PERMISSION_MANAGER) return { bundleName: pkg, abilityName: 'com.ohos.permissionmanager.GrantAbility', pagePath: 'pages/dialogPlus' };
     if (pkg === SCENEBOARD) return { bundleName: pkg, abilityName: 'com.ohos.sceneboard.MainAbility', pagePath: 'pages/Index' };
+    // The engine labels a toast layer with Android's system UI package; on HarmonyOS the system draws it in a window of its own.
+    if (pkg === 'com.android.systemui') return { bundleName: SCENEBOARD, abilityName: 'com.ohos.sceneboard.MainAbility', pagePath: 'toast' };
     const installed = sim.device.packages.get(pkg);
     const page = sim.device.processes.get(pkg)?.session?.focus();
     return { bundleName: pkg, abilityName: installed?.launchActivity ?? 'EntryAbility', pagePath: page && page.pkg === pkg ? page.activity : '' };
