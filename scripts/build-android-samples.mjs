@@ -8,10 +8,11 @@
 // attributes used here under their real android.R.attr ids is built first (aapt -x) and linked against (-I).
 // Usage: node scripts/build-android-samples.mjs [name…]   (default: every samples-src/android-* but the kit)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
 import sharp from 'sharp';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +28,7 @@ const ATTRS = {
   layout_width: [0x010100f4, 'dimension|enum'], layout_height: [0x010100f5, 'dimension|enum'],
   text: [0x0101014f, 'string'], hint: [0x01010150, 'string'], minSdkVersion: [0x0101020c, 'integer|string'],
   versionCode: [0x0101021b, 'integer'], versionName: [0x0101021c, 'string'], targetSdkVersion: [0x01010270, 'integer|string'],
-  contentDescription: [0x01010273, 'string'],
+  contentDescription: [0x01010273, 'string'], networkSecurityConfig: [0x01010527, 'reference'],
 };
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -59,7 +60,7 @@ function manifestXml(m, label) {
 <manifest xmlns:android="http://schemas.android.com/apk/res/android" package="${m.package}" android:versionCode="${m.versionCode}" android:versionName="${m.versionName}">
   <uses-sdk android:minSdkVersion="${m.minSdk}" android:targetSdkVersion="${m.targetSdk}" />
 ${perms}
-  <application android:label="@string/app_name" android:icon="@drawable/ic_launcher">
+  <application android:label="@string/app_name" android:icon="@drawable/ic_launcher"${m.trustsUserCa ? ' android:networkSecurityConfig="@xml/network_security_config"' : ''}>
 ${acts}
   </application>
 </manifest>
@@ -108,11 +109,17 @@ async function icon(path, { color, glyph }) {
   await sharp(Buffer.from(svg)).png().toFile(path);
 }
 
+const validate = new Ajv().compile(JSON.parse(readFileSync(join(ROOT, 'src/sim/engine/app-model.schema.json'), 'utf8')));
+
 async function buildSample(name, framework, work) {
   const src = join(ROOT, 'samples-src', `android-${name}`);
   const { manifest, model } = await import(pathToFileURL(join(src, 'app.mjs')).href);
+  if (!validate(model)) throw new Error(`samples-src/android-${name}/app.mjs: the model is invalid: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
   const stage = join(work, name);
-  for (const d of ['res/values', 'res/layout', 'res/drawable', 'assets']) mkdirSync(join(stage, d), { recursive: true });
+  for (const d of ['res/values', 'res/layout', 'res/drawable', 'res/xml', 'assets']) mkdirSync(join(stage, d), { recursive: true });
+  if (manifest.trustsUserCa !== model.trustsUserCa) throw new Error(`samples-src/android-${name}/app.mjs: manifest.trustsUserCa and model.trustsUserCa differ`);
+  // A lab test build: the network security config trusts user CAs, so a lab proxy's CA can read its HTTPS.
+  if (manifest.trustsUserCa) writeFileSync(join(stage, 'res/xml/network_security_config.xml'), '<?xml version="1.0" encoding="utf-8"?>\n<network-security-config>\n  <base-config cleartextTrafficPermitted="false">\n    <trust-anchors>\n      <certificates src="system" />\n      <certificates src="user" />\n    </trust-anchors>\n  </base-config>\n</network-security-config>\n');
   writeFileSync(join(stage, 'AndroidManifest.xml'), manifestXml(manifest, model.label));
   const { files, stringsXml } = layouts(model);
   writeFileSync(join(stage, 'res/values/strings.xml'), stringsXml);

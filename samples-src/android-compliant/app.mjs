@@ -97,6 +97,7 @@ export const manifest = {
   package: pkg, versionCode: 12, versionName: '2.4.0', minSdk: 23, targetSdk: 33,
   permissions: ['android.permission.INTERNET', 'android.permission.ACCESS_NETWORK_STATE', 'android.permission.ACCESS_FINE_LOCATION', 'android.permission.ACCESS_COARSE_LOCATION'],
   activities: ['.MainActivity', '.GuideActivity', '.ComplaintActivity', '.ComplaintDoneActivity', '.ProgressActivity', '.HallMapActivity', '.HallListActivity', '.MineActivity'],
+  trustsUserCa: true,
   launcher: '.MainActivity',
   icon: { color: blue, glyph: '政' },
 };
@@ -106,6 +107,7 @@ export const model = {
   package: pkg,
   label: '示例市政务服务',
   startScreen: 'home',
+  trustsUserCa: true,
   coldStartMs: 650,
   performance: { jankyShare: 0.03, frozenFramesPerScreen: 0, pssMb: 95, pssGrowthMbPerMinute: 0, backgroundCpuPercent: 0 },
   onLaunch: [{ method: 'GET', url: `${api}/config` }],

@@ -42,8 +42,8 @@ export function button(pkg, name, label, top, onTap, props = {}) {
 }
 
 /** A text field (EditText) with a hint. */
-export function field(pkg, name, hint, top, props = {}) {
-  return node('android.widget.EditText', [48, top, W - 48, top + (props.height ?? 144)], { ...id(pkg, name), hint, text: '', editable: true, textSize: 44, background: '#ffffff', ...props });
+export function field(pkg, name, hint, top, { height = 144, ...props } = {}) {
+  return node('android.widget.EditText', [48, top, W - 48, top + height], { ...id(pkg, name), hint, text: '', editable: true, textSize: 44, background: '#ffffff', ...props });
 }
 
 /**

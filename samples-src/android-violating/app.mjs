@@ -84,6 +84,7 @@ export const manifest = {
   package: pkg, versionCode: 30, versionName: '3.0.1', minSdk: 21, targetSdk: 33,
   permissions: ['android.permission.INTERNET', 'android.permission.CAMERA', 'android.permission.ACCESS_FINE_LOCATION', 'android.permission.ACCESS_COARSE_LOCATION', 'android.permission.READ_PHONE_STATE', 'android.permission.READ_CONTACTS', 'android.permission.WRITE_EXTERNAL_STORAGE', 'android.permission.RECORD_AUDIO'],
   activities: ['.ui.MainActivity', '.ui.SignInActivity', '.ui.RankActivity', '.ui.StudyActivity', '.ui.WorkLogActivity', '.ui.MineActivity'],
+  trustsUserCa: true,
   launcher: '.ui.MainActivity',
   icon: { color: '#c62828', glyph: '党' },
 };
@@ -93,6 +94,7 @@ export const model = {
   package: pkg,
   label: '智慧党建云',
   startScreen: 'home',
+  trustsUserCa: true,
   coldStartMs: 5600,
   readsClipboardAtLaunch: true,
   performance: { jankyShare: 0.22, frozenFramesPerScreen: 1, pssMb: 210, pssGrowthMbPerMinute: 12, backgroundCpuPercent: 9.5 },

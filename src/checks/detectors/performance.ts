@@ -48,7 +48,10 @@ function launchDetection(bundle: EvidenceBundle): Detection {
   if (!budgets) return { findings: [], details, inconclusiveReason: '设备配置未给出性能预算（budgets），无法判定；测得的数值见详情。' };
   const findings: Finding[] = [];
   const unmeasured: string[] = [];
+  // A figure measured with a device command (native) is judged once, as that figure, with its command.
+  const byCommand = new Set((measured.figures ?? []).map((f) => f.budget));
   for (const figure of FIGURES) {
+    if (byCommand.has(figure.budget)) continue;
     const limit = budgets[figure.budget];
     if (limit === undefined) continue;
     const value = figure.read(measured);

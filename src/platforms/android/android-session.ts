@@ -11,31 +11,17 @@ import { findCrashes, parseLogcat } from '../../device/android/logcat.js';
 import type { UiNode } from '../../evidence/types.js';
 import { answerFor, PERMISSION_PACKAGES, recogniseSystemDialog, type DialogPolicy, type SystemDialog } from './system-dialogs.js';
 import { elementId, type Uia2Browser } from './uia2-browser.js';
-import { pageFacts, screenKeyOf } from './page-facts.js';
+import { pageFacts } from './page-facts.js';
+import { toSnapshot } from './snapshot.js';
+import type { LaunchRecord, PermissionPrompt } from './session-records.js';
+
+export type { LaunchRecord, PermissionPrompt } from './session-records.js';
 
 /** What the session needs to know about the app under test. */
 export interface AndroidApp {
   packageName: string;
   /** The launchable activity (from the package reader); without it the driver's activateApp starts the app. */
   activity?: string;
-}
-
-/** A runtime permission prompt the session answered, and when it came. */
-export interface PermissionPrompt {
-  message: string;
-  answer: '允许' | '拒绝';
-  /** The step after which it appeared: 'launch' or the locator of the last tap. */
-  after: string;
-  afterLabel?: string;
-  atMs: number;
-}
-
-/** A cold launch measured with `am start -W`. */
-export interface LaunchRecord {
-  command: string;
-  totalTimeMs?: number;
-  launchState?: string;
-  output: string;
 }
 
 export interface AndroidSessionOptions {
@@ -152,7 +138,6 @@ export class AndroidSession implements DeviceSession {
     await this.browser.elementSendKeys(id, text);
   }
 
-  /** Scrolls the first scrollable container down by most of its height (the whole screen when none is marked). */
   /** A spinner: opens it, then taps the option at `index` of the list that pops up. */
   async selectOption(locator: string, index: number): Promise<void> {
     await this.tap(locator);
@@ -177,10 +162,18 @@ export class AndroidSession implements DeviceSession {
     return this.dismissPattern;
   }
 
+  /** Scrolls the first scrollable container down by most of its height (by the element; the whole screen when none is marked). */
   async scroll(): Promise<void> {
-    const area = [...this.lastNodes.values()].find((n) => n.scrollable && n.bounds.height > 0)?.bounds
-      ?? [...this.lastNodes.values()][0]?.bounds;
-    if (!area || area.height === 0) throw new Error('nothing to scroll: no snapshot yet');
+    const container = [...this.lastNodes.values()].find((n) => n.scrollable && n.bounds.height > 0 && n.locator);
+    if (container?.locator) {
+      const element = await this.browser.findElement('xpath', container.locator).catch(() => undefined);
+      if (element) {
+        await this.browser.execute('mobile: scrollGesture', { elementId: elementId(element), direction: 'down', percent: 0.75 });
+        return;
+      }
+    }
+    const area = container?.bounds ?? [...this.lastNodes.values()].find((n) => n.bounds.height > 0)?.bounds;
+    if (!area) throw new Error('nothing to scroll: no snapshot yet');
     await this.browser.execute('mobile: scrollGesture', { left: area.x, top: area.y, width: area.width, height: area.height, direction: 'down', percent: 0.75 });
   }
 
@@ -273,19 +266,4 @@ export class AndroidSession implements DeviceSession {
   private async currentActivity(): Promise<string> {
     return String(await this.browser.execute('mobile: getCurrentActivity').catch(() => ''));
   }
-}
-
-function toSnapshot(nodes: UiNode[], facts: ReturnType<typeof pageFacts>, activity: string): UiSnapshot {
-  const screenKey = screenKeyOf(facts.packageName, activity);
-  return {
-    url: '',
-    title: activity.split('.').pop() ?? activity,
-    screenKey,
-    visibleText: nodes.map((n) => n.text || (n.label ?? '')).filter(Boolean).join('\n'),
-    viewport: { width: facts.width, height: facts.height, devicePixelRatio: 1 },
-    nodes,
-    canScroll: nodes.some((n) => n.scrollable),
-    // Native clickable flags are often wrong (WebView, uni-app, Flutter): control-like content is probed.
-    listenersObserved: false,
-  };
 }

@@ -1,6 +1,6 @@
 /**
  * The device process's local endpoint for the `adb` script: `POST /adb` answers a finished command (body:
- * stdout; status 200 + exit code; `x-adb-stderr`: stderr on one line), `POST /stream` streams a long-running
+ * stdout; `x-adb-exit`: the exit code; `x-adb-stderr`: stderr on one line), `POST /stream` streams a long-running
  * one (logcat, am instrument) until the script is killed and the connection closes.
  */
 import http from 'node:http';
@@ -19,8 +19,9 @@ async function handle(sim: SimAndroid, req: http.IncomingMessage, res: http.Serv
   const result = await runAdb(sim, args).catch((error: unknown) => ({ kind: 'buffered' as const, stdout: '', stderr: `error: ${error instanceof Error ? error.message : String(error)}`, code: 1 }));
   if (result.kind === 'buffered') {
     const stderr = (result.stderr ?? '').replace(/[\r\n]+/g, ' ').trim();
-    res.writeHead(200 + Math.min(99, Math.max(0, result.code)), {
+    res.writeHead(200, {
       'content-type': 'application/octet-stream',
+      'x-adb-exit': String(Math.min(255, Math.max(0, result.code))),
       ...(stderr ? { 'x-adb-stderr': stderr.replace(/[^\x20-\x7e]/g, '?') } : {}),
     });
     res.end(result.stdout);

@@ -23,7 +23,7 @@ export async function amProgram(sim: SimAndroid, args: string[]): Promise<Comman
     case 'force-stop':
     case 'kill': {
       const name = rest.filter((a) => !a.startsWith('-')).pop() ?? '';
-      if (name.startsWith(UIA2_SERVER_PACKAGE)) sim.instrumentationRunning = false;
+      if (name.startsWith(UIA2_SERVER_PACKAGE) && sim.instrumentationRunning) sim.stopInstrumentation();
       sim.device.forceStop(name);
       return ok();
     }
@@ -106,20 +106,24 @@ function instrument(sim: SimAndroid, args: string[]): CommandResult {
   const name = args.filter((a) => !a.startsWith('-')).pop() ?? '';
   const target = [...sim.device.packages.values()].find((p) => p.instrumentation?.name === name);
   if (!target) return fail('', 1, `INSTRUMENTATION_STATUS: Error=Unable to find instrumentation info for: ComponentInfo{${name}}\nINSTRUMENTATION_STATUS_CODE: -1\nandroid.util.AndroidException: INSTRUMENTATION_FAILED: ${name}\n`);
+  const targetPackage = target.instrumentation?.targetPackage ?? UIA2_SERVER_PACKAGE;
+  if (!sim.device.packages.has(targetPackage)) return fail('', 1, `INSTRUMENTATION_RESULT: shortMsg=Process crashed.\nINSTRUMENTATION_CODE: 0\njava.lang.RuntimeException: Unable to find instrumentation target package: ${targetPackage}\n`);
   return {
     kind: 'streaming',
     start(sink) {
-      const server = sim.device.startProcess(target.instrumentation?.targetPackage ?? UIA2_SERVER_PACKAGE);
+      const server = sim.device.startProcess(targetPackage);
       const ready = setTimeout(() => {
         sim.instrumentationRunning = true;
         sim.device.writeLog('I', 'AppiumUiAutomator2Server', 'io.appium.uiautomator2.server listening on port 6790', server.pid);
       }, INSTRUMENT_READY_MS);
-      return () => {
+      const stop = (): void => {
         clearTimeout(ready);
-        sim.instrumentationRunning = false;
-        sim.device.forceStop(server.pkg);
+        sim.endInstrumentation = undefined;
+        sim.stopInstrumentation();
         sink.end();
       };
+      sim.endInstrumentation = stop;
+      return stop;
     },
   };
 }

@@ -7,6 +7,7 @@ import { SimDevice } from '../engine/sim-device.js';
 import type { SimRequest } from '../engine/app-model.js';
 import { defaultProps, SIM_SCREEN } from './device-props.js';
 import { androidSystemUi } from './android-system-ui.js';
+import { androidLogStyle } from './android-log-style.js';
 import { PortTable, type DevicePorts } from './port-table.js';
 import type { Server as HttpServer } from 'node:http';
 import { createUia2Server, type Uia2State } from './uia2-server.js';
@@ -41,6 +42,7 @@ export class SimAndroid implements DevicePorts {
     this.device = new SimDevice({
       screen: SIM_SCREEN,
       systemUi: androidSystemUi,
+      logStyle: androidLogStyle,
       send: (request, from) => this.send(request, from),
     });
     this.device.settings.global.set('hidden_api_policy', '1');
@@ -59,6 +61,17 @@ export class SimAndroid implements DevicePorts {
   /** What listens on a device port (only the UiAutomator2 server here). */
   deviceListener(port: number): HttpServer | undefined {
     return port === UIA2_DEVICE_PORT && this.instrumentationRunning ? this.uia2Server : undefined;
+  }
+
+  /** Ends the running `am instrument` stream (set while it runs); the server quits after its session is deleted. */
+  endInstrumentation: (() => void) | undefined;
+
+  /** The UiAutomator2 instrumentation ends: its server stops listening and its open connections drop. */
+  stopInstrumentation(): void {
+    this.instrumentationRunning = false;
+    this.uia2Server?.closeAllConnections();
+    this.uia2.state.sessionId = null;
+    this.device.forceStop(UIA2_SERVER_PACKAGE);
   }
 
   /** Counts one answered adb call under its command name. */
@@ -93,7 +106,8 @@ export class SimAndroid implements DevicePorts {
       return;
     }
     void sendAppRequest(request, { ...from, proxy }).then((result) => {
-      this.sent.push(result);
+      // `via` is the device's own proxy setting, as the app saw it (not where adb reverse led).
+      this.sent.push({ ...result, via: from.proxy });
       const line = `${request.method} ${request.url} → ${result.status ?? result.error ?? '?'}${from.proxy ? ` via proxy ${from.proxy}` : ''}`;
       this.device.writeLog(result.error ? 'W' : 'D', 'SimNet', line, pid);
     });

@@ -129,6 +129,8 @@ function routes(state: Uia2State): Route[] {
     r('GET', s, () => state.capabilities),
     r('DELETE', s, () => {
       state.sessionId = null;
+      // The real server's instrumentation finishes once its session is gone (the driver waits for that).
+      setTimeout(() => sim.endInstrumentation?.(), 100).unref();
       return null;
     }),
     r('GET', `${s}/source`, () => renderHierarchy(state.view(), sim.device.screen)),

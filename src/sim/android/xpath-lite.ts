@@ -24,7 +24,9 @@ export class XPathError extends Error {}
 
 /** Evaluates an expression from the document root (whose single child is `hierarchy`). */
 export function evaluateXPath(expr: string, doc: XNode): XNode[] {
-  const p = new Parser(expr.trim());
+  const order = new Map<XNode, number>();
+  [doc, ...descendants(doc)].forEach((n, i) => order.set(n, i));
+  const p = new Parser(expr.trim(), order);
   const result = p.parseUnion(doc);
   if (!p.done()) throw new XPathError(`Unsupported XPath near "${p.rest()}" in ${expr}`);
   return result;
@@ -32,7 +34,7 @@ export function evaluateXPath(expr: string, doc: XNode): XNode[] {
 
 class Parser {
   private i = 0;
-  constructor(private readonly s: string) {}
+  constructor(private readonly s: string, private readonly order: Map<XNode, number>) {}
 
   done(): boolean {
     this.ws();
@@ -46,7 +48,7 @@ class Parser {
   parseUnion(doc: XNode): XNode[] {
     const out = this.parsePathExpr(doc);
     while (this.eat('|')) for (const n of this.parsePathExpr(doc)) if (!out.includes(n)) out.push(n);
-    return out;
+    return out.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
   }
 
   private parsePathExpr(doc: XNode): XNode[] {
@@ -91,19 +93,22 @@ class Parser {
     for (const step of steps) {
       const next: XNode[] = [];
       for (const n of nodes) {
-        let candidates: XNode[];
-        if (step.axis === 'parent') candidates = n.parent ? [n.parent] : [];
-        else if (step.axis === 'self') candidates = [n];
-        else if (step.axis === 'child') candidates = n.children;
-        else candidates = descendants(n);
-        candidates = candidates.filter((c) => step.name === '*' || c.tag === step.name);
-        for (const pred of step.preds) {
-          const size = candidates.length;
-          candidates = candidates.filter((c, i) => pred(c, i + 1, size));
+        // `//x[2]` is descendant-or-self::node()/child::x[2]: positions count among each parent's children.
+        let groups: XNode[][];
+        if (step.axis === 'parent') groups = [n.parent ? [n.parent] : []];
+        else if (step.axis === 'self') groups = [[n]];
+        else if (step.axis === 'child') groups = [n.children];
+        else groups = [n, ...descendants(n)].map((d) => d.children);
+        for (const group of groups) {
+          let candidates = group.filter((c) => step.name === '*' || c.tag === step.name);
+          for (const pred of step.preds) {
+            const size = candidates.length;
+            candidates = candidates.filter((c, i) => pred(c, i + 1, size));
+          }
+          for (const c of candidates) if (!next.includes(c)) next.push(c);
         }
-        for (const c of candidates) if (!next.includes(c)) next.push(c);
       }
-      nodes = next;
+      nodes = next.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
     }
     return nodes;
   }

@@ -6,11 +6,13 @@
 import type { SimAppModel, SimPermissionPrompt, SimRequest, SimScreen, SimTapAction } from './app-model.js';
 import { buildViewTree, flatten, hitTest, type ViewNode } from './view-tree.js';
 import type { ScreenSize, SystemLayer, SystemUi } from './system-ui.js';
+import type { LifecycleEvent } from './log-style.js';
 
 /** What a running app asks of its device. */
 export interface AppHost {
   send(request: SimRequest, context: string): void;
   log(level: 'I' | 'W' | 'E', tag: string, message: string): void;
+  system(event: LifecycleEvent): void;
   isGranted(permission: string): boolean;
   setGranted(permission: string, granted: boolean): void;
   crash(exception: string): void;
@@ -194,7 +196,7 @@ export class AppSession {
     if (this.host.isGranted(prompt.permission)) return;
     const layer = this.systemUi.permissionDialog(this.model.label, prompt.permission, this.screenSize);
     this.pending = { prompt, layer };
-    this.host.log('I', 'GrantPermissionsActivity', `Requesting ${prompt.permission} for ${this.model.package}`);
+    this.host.system({ kind: 'permission-requested', pkg: this.model.package, permission: prompt.permission });
   }
 
   private answer(allow: boolean): void {

@@ -38,6 +38,11 @@ export class DeviceLog {
     this.entries.length = 0;
   }
 
+  /** How many followers (live logcat streams) are attached. */
+  get followerCount(): number {
+    return this.followers.size;
+  }
+
   /** Registers a follower; returns the function that unregisters it. */
   follow(follower: LogFollower): () => void {
     this.followers.add(follower);

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import tls from 'node:tls';
 import type { SimRequest } from './app-model.js';
 
 export interface SendContext {
@@ -58,13 +59,12 @@ async function send(request: SimRequest, ctx: SendContext): Promise<number> {
     const path = ctx.proxy ? url.href : url.pathname + url.search;
     return await exchange(http.request({ host: target.host, port: target.port, method: request.method, path, headers: { host: url.host, ...headers }, timeout }), data);
   }
-  const socket = ctx.proxy ? await connectTunnel(ctx.proxy, url, timeout) : undefined;
-  const options: https.RequestOptions = {
-    host: url.hostname, port: Number(url.port || 443), method: request.method, path: url.pathname + url.search,
-    headers: { host: url.host, ...headers }, timeout, servername: url.hostname, rejectUnauthorized: !ctx.trustsUserCa, agent: false,
-    ...(socket ? { createConnection: () => socket } : {}),
-  };
-  return await exchange(https.request(options), data);
+  const base = { host: url.hostname, port: Number(url.port || 443), method: request.method, path: url.pathname + url.search, headers: { host: url.host, ...headers }, timeout };
+  if (!ctx.proxy) return await exchange(https.request({ ...base, servername: url.hostname, rejectUnauthorized: !ctx.trustsUserCa, agent: false }), data);
+  // Through the proxy: TLS inside the CONNECT tunnel, verified as the app would (user CAs only if it trusts them).
+  const tunnel = await connectTunnel(ctx.proxy, url, timeout);
+  const secure = tls.connect({ socket: tunnel, servername: url.hostname, rejectUnauthorized: !ctx.trustsUserCa });
+  return await exchange(http.request({ ...base, createConnection: () => secure }), data);
 }
 
 function exchange(req: http.ClientRequest, data: string | undefined): Promise<number> {

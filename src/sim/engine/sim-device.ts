@@ -9,6 +9,7 @@ import type { InstalledPackage, PackageFacts } from './installed-package.js';
 import type { SimRequest } from './app-model.js';
 import type { ScreenSize, SystemUi } from './system-ui.js';
 import type { ViewNode } from './view-tree.js';
+import { plainLogStyle, type LifecycleEvent, type LogStyle } from './log-style.js';
 import { buildViewTree } from './view-tree.js';
 
 export interface SimDeviceOptions {
@@ -16,10 +17,10 @@ export interface SimDeviceOptions {
   systemUi: SystemUi;
   /** Sends an app request (the network front decides direct or via the proxy). */
   send(request: SimRequest, from: { pkg: string; context: string; proxy: string | undefined; trustsUserCa: boolean }): void;
+  /** How the platform words its log (default: a neutral style). */
+  logStyle?: LogStyle;
   /** Where the device keeps packages (`/data/app`). */
   codeDir?: string;
-  /** Told when an app process dies of an exception, before it is stopped (a front writes its platform's crash record: HarmonyOS FaultLogger files). */
-  onCrash?(pkg: string, pid: number, exception: string): void;
 }
 
 export interface RunningProcess {
@@ -86,7 +87,7 @@ export class SimDevice {
     };
     if (opts.grantAll) for (const p of facts.requestedPermissions) pkg.granted.add(p);
     this.packages.set(facts.packageName, pkg);
-    this.writeLog('I', 'PackageManager', `Package ${facts.packageName} installed, versionCode=${facts.versionCode}`, 1000);
+    this.system({ kind: 'installed', pkg: facts.packageName, versionCode: facts.versionCode });
     return pkg;
   }
 
@@ -144,7 +145,7 @@ export class SimDevice {
     }
     this.toFront(name);
     const activity = proc.session?.focus().activity ?? qualify(opts.activity ?? pkg.launchActivity ?? '.Main', name);
-    this.writeLog('I', 'ActivityTaskManager', `Displayed ${name}/${shortActivity(activity, name)}: +${Date.now() - started}ms`, 1000);
+    this.system({ kind: 'displayed', pkg: name, activity, ms: Date.now() - started });
     return { cold, totalMs: Date.now() - started, activity };
   }
 
@@ -157,7 +158,7 @@ export class SimDevice {
     this.processes.delete(name);
     const i = this.recents.indexOf(name);
     if (i >= 0) this.recents.splice(i, 1);
-    this.writeLog('I', 'ActivityManager', `Force stopping ${name} appid=${this.packages.get(name)?.uid ?? 0}`, 1000);
+    this.system({ kind: 'stopped', pkg: name, uid: this.packages.get(name)?.uid ?? 0 });
   }
 
   /** Marks a running package foreground without a scripted UI (io.appium.settings, the instrumentation). */
@@ -237,6 +238,15 @@ export class SimDevice {
     return value && value !== ':0' && value !== 'null' ? value : undefined;
   }
 
+  /** Writes what the platform logs for a lifecycle event. */
+  system(event: LifecycleEvent): void {
+    for (const line of this.style.lifecycle(event)) this.writeLog(line.level, line.tag, line.message, 1000);
+  }
+
+  private get style(): LogStyle {
+    return this.options.logStyle ?? plainLogStyle;
+  }
+
   /** Writes a log line as the system or a process. */
   writeLog(level: LogLevel, tag: string, message: string, pid = 1000): void {
     this.log.write({ time: this.now(), pid, tid: pid, level, tag, message });
@@ -250,7 +260,7 @@ export class SimDevice {
     const pid = this.nextPid++;
     const proc: RunningProcess = { pid, pkg: pkg.packageName, startedAt: this.now(), timers: [] };
     this.processes.set(pkg.packageName, proc);
-    this.writeLog('I', 'ActivityManager', `Start proc ${pid}:${pkg.packageName}/u0a${pkg.uid - 10_000} for activity`, 1000);
+    this.system({ kind: 'process-started', pkg: pkg.packageName, pid, uid: pkg.uid });
     if (withUi && pkg.model) {
       proc.session = new AppSession(pkg.model, this.hostFor(pkg, proc), this.options.systemUi, this.screen);
       for (const bg of pkg.model.backgroundRequests ?? []) {
@@ -267,6 +277,7 @@ export class SimDevice {
     return {
       send: (request, context) => this.sendFrom(name, request, context),
       log: (level, tag, message) => this.writeLog(level, tag, message, proc.pid),
+      system: (event) => this.system(event),
       isGranted: (permission) => pkg.granted.has(permission),
       setGranted: (permission, granted) => this.setPermission(name, permission, granted),
       crash: (exception) => this.crash(name, proc, exception),
@@ -280,11 +291,9 @@ export class SimDevice {
   }
 
   private crash(name: string, proc: RunningProcess, exception: string): void {
-    const lines = [`FATAL EXCEPTION: main`, `Process: ${name}, PID: ${proc.pid}`, exception, `\tat ${name}.ui.MainActivity.onClick(MainActivity.java:88)`, `\tat android.view.View.performClick(View.java:7448)`, `\tat android.os.Handler.dispatchMessage(Handler.java:106)`, `\tat android.os.Looper.loop(Looper.java:223)`, `\tat android.app.ActivityThread.main(ActivityThread.java:7656)`];
-    for (const line of lines) this.log.write({ time: this.now(), pid: proc.pid, tid: proc.pid, level: 'E', tag: 'AndroidRuntime', message: line });
-    this.options.onCrash?.(name, proc.pid, exception);
+    for (const line of this.style.crash(name, proc.pid, exception)) this.log.write({ time: this.now(), pid: proc.pid, tid: proc.pid, ...line });
     this.forceStop(name);
-    this.writeLog('I', 'ActivityManager', `Process ${name} (pid ${proc.pid}) has died: fg  TOP `, 1000);
+    this.system({ kind: 'died', pkg: name, pid: proc.pid });
   }
 
   private toFront(name: string): void {
@@ -292,10 +301,6 @@ export class SimDevice {
     if (i >= 0) this.recents.splice(i, 1);
     this.recents.push(name);
   }
-}
-
-function shortActivity(activity: string, pkg: string): string {
-  return activity.startsWith(pkg + '.') ? activity.slice(pkg.length) : activity;
 }
 
 function delay(ms: number): Promise<void> {

@@ -10,6 +10,7 @@ import { sendAppRequest, type SentRequest } from '../engine/request-sender.js';
 import { harmonySystemUi } from './harmony-system-ui.js';
 import type { HapFacts } from './hap-facts.js';
 import { jsCrashLog } from './device-outputs.js';
+import { harmonyLogStyle } from './harmony-log-style.js';
 
 export const SIM_HARMONY_SCREEN: ScreenSize = { width: 1080, height: 2340, density: 480 };
 export const FAULTLOG_DIR = '/data/log/faultlog/faultlogger';
@@ -45,7 +46,7 @@ export class SimHarmony {
     this.device = new SimDevice({
       screen: SIM_HARMONY_SCREEN, systemUi: harmonySystemUi,
       send: (request, from) => this.send(request, from),
-      onCrash: (pkg, pid, exception) => this.recordCrash(pkg, pid, exception),
+      logStyle: harmonyLogStyle((pkg, pid, exception) => this.recordCrash(pkg, pid, exception)),
     });
   }
 
@@ -66,7 +67,6 @@ export class SimHarmony {
     if (!installed) return;
     const at = this.device.now();
     this.faultLogs.set(`jscrash-${pkg}-${installed.uid}-${at}.log`, jsCrashLog(installed, pid, exception, new Date(at)));
-    this.device.writeLog('E', 'JsError', `${exception}`, pid);
   }
 
   /** Stops every app process and its timers. */

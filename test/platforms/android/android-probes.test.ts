@@ -65,6 +65,7 @@ test('performance probe on Android: median TotalTime of 3 cold starts, gfxinfo a
   const detection = detectPerformance(bundle, DEFAULT_DETECTOR_SETTINGS);
   assert.equal(detection.inconclusiveReason, undefined);
   assert.ok(detection.findings.some((f) => /冷启动耗时.*6100 ms，超过预算 5000 ms（依据：Android vitals/.test(f.summary) && /测量命令：adb shell/.test(f.summary) && f.evidence.length === 1));
+  assert.equal(detection.findings.filter((f) => /6100 ms/.test(f.summary)).length, 1, 'the cold start is judged once, as the figure with its command');
 });
 
 test('performance probe on a fast app: every budgeted figure measured and within budget, no finding, decided', async () => {

@@ -114,3 +114,13 @@ test('settle after a step that killed the app fails with AppCrashedError (the st
   device.alive = true;
   await session.settle();
 });
+
+test('scroll: by the scrollable container element (the driver sends it as the gesture origin)', async () => {
+  const device = new FakeUia2({ list: { xml: source(PKG, '<androidx.recyclerview.widget.RecyclerView index="0" class="androidx.recyclerview.widget.RecyclerView" scrollable="true" bounds="[0,200][1080,2000]"/>'), activity: '.ListActivity' } }, 'list');
+  const session = new AndroidSession(device, { packageName: PKG });
+  await session.snapshot();
+  await session.scroll();
+  const call = device.calls.at(-1)!;
+  assert.equal(call.script, 'mobile: scrollGesture');
+  assert.deepEqual(call.args[0], { elementId: 'el-0', direction: 'down', percent: 0.75 });
+});
