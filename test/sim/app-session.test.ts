@@ -58,6 +58,12 @@ describe('simulated app session', () => {
     assert.equal(d.foreground(), undefined, 'back on the last screen leaves the app');
   });
 
+  it('an explicit activity opens its screen directly', async () => {
+    const d = device();
+    await d.launch(PKG, { activity: '.Detail' });
+    assert.equal(d.focus().activity, `${PKG}.Detail`);
+  });
+
   it('a tap where nothing is clickable does nothing', async () => {
     const d = device();
     await d.launch(PKG);
@@ -88,6 +94,7 @@ describe('simulated app session', () => {
     d.tap(allow.bounds[0] + 5, allow.bounds[1] + 5);
     assert.equal(d.packages.get(PKG)?.granted.has('android.permission.CAMERA'), true);
     assert.equal(d.focus().activity, `${PKG}.Camera`);
+    assert.equal(d.appOps.get(PKG)?.get('android.permission.CAMERA')?.count, 1, 'the camera was used once granted');
     d.back();
     d.tap(540, 2050);
     assert.equal(d.focus().activity, `${PKG}.Camera`, 'no second dialog');

@@ -10,6 +10,12 @@ const KEYCODE_BACK = new Set(['4', 'KEYCODE_BACK']);
 const KEYCODE_HOME = new Set(['3', 'KEYCODE_HOME']);
 const KEYCODE_WAKE = new Set(['224', 'KEYCODE_WAKEUP', '26', 'KEYCODE_POWER', '82', 'KEYCODE_MENU']);
 
+/** Android's global http_proxy is the device proxy; `:0` and `null` mean none, as on Android. */
+function syncProxy(sim: SimAndroid): void {
+  const value = sim.device.settings.global.get('http_proxy');
+  sim.device.proxyAddress = value && value !== ':0' && value !== 'null' ? value : undefined;
+}
+
 function settings(sim: SimAndroid, args: string[]): CommandResult {
   const words = [...args];
   const user = words.indexOf('--user');
@@ -20,10 +26,12 @@ function settings(sim: SimAndroid, args: string[]): CommandResult {
   if (verb === 'get') return ok(`${table.get(key) ?? 'null'}\n`);
   if (verb === 'put') {
     table.set(key, value.join(' '));
+    syncProxy(sim);
     return ok();
   }
   if (verb === 'delete') {
     table.delete(key);
+    syncProxy(sim);
     return ok(`Deleted 1 rows\n`);
   }
   if (verb === 'list') return ok([...table].map(([k, v]) => `${k}=${v}\n`).join(''));

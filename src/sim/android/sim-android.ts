@@ -8,7 +8,7 @@ import type { SimRequest } from '../engine/app-model.js';
 import { defaultProps, SIM_SCREEN } from './device-props.js';
 import { androidSystemUi } from './android-system-ui.js';
 import { androidLogStyle } from './android-log-style.js';
-import { PortTable, type DevicePorts } from './port-table.js';
+import { PortTable, type DevicePorts } from '../engine/port-table.js';
 import type { Server as HttpServer } from 'node:http';
 import { createUia2Server, type Uia2State } from './uia2-server.js';
 import { sendAppRequest, type SentRequest } from '../engine/request-sender.js';

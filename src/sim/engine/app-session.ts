@@ -13,6 +13,8 @@ export interface AppHost {
   send(request: SimRequest, context: string): void;
   log(level: 'I' | 'W' | 'E', tag: string, message: string): void;
   system(event: LifecycleEvent): void;
+  /** The app used a granted permission (camera opened, location read). */
+  used(permission: string): void;
   isGranted(permission: string): boolean;
   setGranted(permission: string, granted: boolean): void;
   crash(exception: string): void;
@@ -54,9 +56,15 @@ export class AppSession {
   ) {}
 
   /** Shows the first screen (called once the cold start delay is over) and sends launch requests. */
-  start(): void {
+  start(activity?: string): void {
     for (const r of this.model.onLaunch ?? []) this.host.send(r, 'launch');
-    this.enter(this.model.startScreen);
+    this.enter(this.screenForActivity(activity) ?? this.model.startScreen);
+  }
+
+  /** The screen an explicit activity opens (`am start -n pkg/.ui.SignInActivity`), if the model has one. */
+  screenForActivity(activity: string | undefined): string | undefined {
+    if (!activity) return undefined;
+    return Object.entries(this.model.screens).find(([, screen]) => qualify(screen.activity, this.model.package) === activity)?.[0];
   }
 
   /** The screen on top of the back stack. */
@@ -180,6 +188,7 @@ export class AppSession {
       this.ask(action.askPermission);
       return;
     }
+    if (action.askPermission) this.host.used(action.askPermission.permission);
     if (action.askPermission?.onAllow) {
       this.run(action.askPermission.onAllow, context);
       return;
@@ -204,6 +213,7 @@ export class AppSession {
     if (!pending) return;
     this.pending = undefined;
     this.host.setGranted(pending.prompt.permission, allow);
+    if (allow) this.host.used(pending.prompt.permission);
     const next = allow ? pending.prompt.onAllow : pending.prompt.onDeny;
     if (next) this.run(next, `permission:${allow ? 'allow' : 'deny'}`);
   }

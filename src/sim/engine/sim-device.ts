@@ -38,6 +38,10 @@ export interface LaunchResult {
   activity: string;
 }
 
+/**
+ * A sensitive use by an app, keyed neutrally: `clipboard` (a clipboard read) or a permission name used after it
+ * was granted. Fronts name them their way (Android appops: READ_CLIPBOARD, CAMERA, FINE_LOCATION…).
+ */
 export interface AppOpRecord {
   op: string;
   lastAccess: number;
@@ -138,8 +142,8 @@ export class SimDevice {
     if (!proc) {
       proc = this.spawn(pkg);
       await delay(40 + (pkg.model?.coldStartMs ?? 0));
-      proc.session?.start();
-      if (pkg.model?.readsClipboardAtLaunch) this.noteAppOp(name, 'READ_CLIPBOARD');
+      proc.session?.start(opts.activity ? qualify(opts.activity, name) : undefined);
+      if (pkg.model?.readsClipboardAtLaunch) this.noteAppOp(name, 'clipboard');
     } else {
       for (const r of pkg.model?.onLaunch ?? []) this.sendFrom(name, r, 'launch');
     }
@@ -222,7 +226,7 @@ export class SimDevice {
     this.recents.length = 0;
   }
 
-  /** Records an app op (READ_CLIPBOARD, CAMERA…) with the device time. */
+  /** Records a sensitive use (`clipboard`, or a permission name) with the device time. */
   noteAppOp(name: string, op: string): void {
     const ops = this.appOps.get(name) ?? new Map<string, AppOpRecord>();
     const rec = ops.get(op) ?? { op, lastAccess: 0, count: 0 };
@@ -232,10 +236,12 @@ export class SimDevice {
     this.appOps.set(name, ops);
   }
 
-  /** The proxy setting (`host:port`), undefined when none (`:0` counts as none, as on Android). */
+  /** The device's global HTTP proxy (`host:port`), set by the front from its own setting (Android: http_proxy). */
+  proxyAddress: string | undefined;
+
+  /** The proxy apps use now, undefined for direct connections. */
   proxy(): string | undefined {
-    const value = this.settings.global.get('http_proxy');
-    return value && value !== ':0' && value !== 'null' ? value : undefined;
+    return this.proxyAddress;
   }
 
   /** Writes what the platform logs for a lifecycle event. */
@@ -278,6 +284,7 @@ export class SimDevice {
       send: (request, context) => this.sendFrom(name, request, context),
       log: (level, tag, message) => this.writeLog(level, tag, message, proc.pid),
       system: (event) => this.system(event),
+      used: (permission) => this.noteAppOp(name, permission),
       isGranted: (permission) => pkg.granted.has(permission),
       setGranted: (permission, granted) => this.setPermission(name, permission, granted),
       crash: (exception) => this.crash(name, proc, exception),

@@ -1,5 +1,5 @@
 /**
- * `adb forward` and `adb reverse`. A forward opens its host listener only when the command arrives (the driver
+ * Port forwards between host and device (`adb forward`/`reverse`; hdc's `fport`/`rport` work the same way). A forward opens its host listener only when the command arrives (the driver
  * refuses a host port that is already listening) and hands each connection to whatever listens on the device
  * port; a connection to a device port nobody listens on is closed at once, as adbd does. A reverse makes a
  * host port reachable from the device's loopback (how a lab proxy set by `settings put global http_proxy
