@@ -7,6 +7,8 @@ import { SimDevice } from '../../src/sim/engine/sim-device.js';
 import { flatten, hitTest, buildViewTree } from '../../src/sim/engine/view-tree.js';
 import { androidSystemUi } from '../../src/sim/android/android-system-ui.js';
 import { androidLogStyle } from '../../src/sim/android/android-log-style.js';
+import { findAnrs, parseLogcat } from '../../src/device/android/logcat.js';
+import { formatThreadtime } from '../../src/sim/android/logcat-command.js';
 import type { SimRequest } from '../../src/sim/engine/app-model.js';
 
 const PKG = 'org.example.demo';
@@ -22,6 +24,7 @@ function model(): SimAppModel {
           { class: 'android.widget.Button', id: `${PKG}:id/go`, text: '去详情', bounds: [0, 100, 1080, 250], clickable: true, onTap: { goto: 'detail', requests: [{ method: 'GET', url: 'http://svc.example/detail' }] } },
           { class: 'android.widget.Button', id: `${PKG}:id/cam`, text: '拍照', bounds: [0, 2000, 1080, 2150], clickable: true, onTap: { askPermission: { permission: 'android.permission.CAMERA', onAllow: { goto: 'camera' }, onDeny: { toast: '未授权' } } } },
           { class: 'android.widget.Button', id: `${PKG}:id/boom`, text: '崩溃', bounds: [0, 2200, 1080, 2350], clickable: true, onTap: { crash: 'java.lang.IllegalStateException: boom' } },
+          { class: 'android.widget.Button', id: `${PKG}:id/slow`, text: '加载', bounds: [0, 1800, 1080, 1950], clickable: true, onTap: { freezeMs: 5300, goto: 'detail' } },
         ] },
       },
       detail: {
@@ -109,6 +112,29 @@ describe('simulated app session', () => {
     const lines = d.log.all().filter((e) => e.tag === 'AndroidRuntime').map((e) => e.message);
     assert.deepEqual(lines.slice(0, 3), ['FATAL EXCEPTION: main', `Process: ${PKG}, PID: ${pid}`, 'java.lang.IllegalStateException: boom']);
     assert.notEqual(d.focus().pkg, PKG);
+  });
+
+  it('a freeze over 5 s blocks input, reports ANR in the log and shows the not-responding dialog; wait continues, close kills', async () => {
+    const d = device();
+    await d.launch(PKG);
+    const pid = d.processes.get(PKG)!.pid;
+    d.tap(540, 1850);
+    assert.equal(d.tap(540, 150), undefined, 'input is not handled while frozen');
+    await new Promise((r) => setTimeout(r, 5100));
+    assert.equal(d.focus().pkg, 'android');
+    const anrs = findAnrs(parseLogcat(d.log.all().map(formatThreadtime).join('')).entries);
+    assert.deepEqual(anrs.map((a) => [a.process, a.pid, a.component]), [[PKG, pid, `${PKG}/.Main`]]);
+    const wait = flatten(d.view()).find((n) => n.node.id === 'android:id/aerr_wait')!;
+    d.tap(wait.bounds[0] + 5, wait.bounds[1] + 5);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(d.focus().activity, `${PKG}.Detail`, 'the action finishes once the freeze is over');
+    d.back();
+    d.tap(540, 1850);
+    await new Promise((r) => setTimeout(r, 5100));
+    const close = flatten(d.view()).find((n) => n.node.id === 'android:id/aerr_close')!;
+    d.tap(close.bounds[0] + 5, close.bounds[1] + 5);
+    assert.equal(d.processes.has(PKG), false);
+    assert.equal(d.log.all().filter((e) => e.message === 'FATAL EXCEPTION: main').length, 0, 'closing is not a crash');
   });
 
   it('scrolling moves the list content and stops at its end; hidden rows leave the tree', async () => {

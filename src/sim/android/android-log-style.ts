@@ -12,6 +12,12 @@ export const androidLogStyle: LogStyle = {
       case 'stopped': return [{ level: 'I', tag: 'ActivityManager', message: `Force stopping ${e.pkg} appid=${e.uid}` }];
       case 'died': return [{ level: 'I', tag: 'ActivityManager', message: `Process ${e.pkg} (pid ${e.pid}) has died: fg  TOP ` }];
       case 'permission-requested': return [{ level: 'I', tag: 'GrantPermissionsActivity', message: `Requesting ${e.permission} for ${e.pkg}` }];
+      case 'not-responding': return [
+        { level: 'E', tag: 'ActivityManager', message: `ANR in ${e.pkg} (${e.pkg}/${short(e.activity, e.pkg)})` },
+        { level: 'E', tag: 'ActivityManager', message: `PID: ${e.pid}` },
+        { level: 'E', tag: 'ActivityManager', message: `Reason: Input dispatching timed out (${e.pkg}/${e.activity} is not responding. Waited ${e.waitedMs}ms for MotionEvent).` },
+        { level: 'E', tag: 'ActivityManager', message: `Parent: ${e.pkg}/${short(e.activity, e.pkg)}` },
+      ];
     }
   },
   crash(pkg, pid, exception) {

@@ -74,4 +74,17 @@ function blank(pkg: string, activity: string, screen: ScreenSize): SystemLayer {
   return { pkg, activity, root: node('android.widget.FrameLayout', [0, 0, screen.width, screen.height], { background: '#ffffff' }) };
 }
 
-export const androidSystemUi: SystemUi = { permissionDialog, toast, home, blank };
+/** Android's "app isn't responding" dialog (package android, ids aerr_close / aerr_wait). */
+function anrDialog(appLabel: string, screen: ScreenSize): SystemLayer {
+  const w = screen.width;
+  const top = Math.round(screen.height * 0.38);
+  const id = (name: string): string => `android:id/${name}`;
+  const dialog = node('android.widget.LinearLayout', [48, top, w - 48, top + 620], { background: '#ffffff', children: [
+    node('android.widget.TextView', [96, top + 48, w - 96, top + 200], { id: id('alertTitle'), text: `“${appLabel}”没有响应`, textSize: 52, color: '#202124' }),
+    node('android.widget.Button', [96, top + 240, w - 96, top + 380], { id: id('aerr_close'), text: '关闭应用', clickable: true, textSize: 44, color: '#1a237e', background: '#e8eaf6', onTap: { system: 'anr-close' } }),
+    node('android.widget.Button', [96, top + 420, w - 96, top + 560], { id: id('aerr_wait'), text: '等待', clickable: true, textSize: 44, color: '#1a237e', background: '#e8eaf6', onTap: { system: 'anr-wait' } }),
+  ] });
+  return { pkg: 'android', activity: 'com.android.server.am.AppNotRespondingDialog', root: node('android.widget.FrameLayout', [0, 0, w, screen.height], { background: '#5f6368', children: [dialog] }) };
+}
+
+export const androidSystemUi: SystemUi = { permissionDialog, toast, home, blank, anrDialog };

@@ -40,8 +40,13 @@ export interface SimTapAction {
   toast?: string;
   /** Lines the app writes to its log (tag: message). */
   log?: string[];
-  /** Set on system dialog buttons only: answers the pending permission prompt. */
-  system?: 'permission-allow' | 'permission-deny';
+  /**
+   * The main thread blocks this long before the rest of the action (navigation) happens; taps meanwhile are not
+   * handled. From 5000 ms on the system declares the app not responding (log + dialog).
+   */
+  freezeMs?: number;
+  /** Set on system dialog buttons only: answers the pending permission prompt or the not-responding dialog. */
+  system?: 'permission-allow' | 'permission-deny' | 'anr-wait' | 'anr-close';
 }
 
 /** A node of a screen's tree. Bounds are absolute; nodes under a scrollable node may extend past it. */

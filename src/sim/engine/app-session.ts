@@ -18,6 +18,8 @@ export interface AppHost {
   isGranted(permission: string): boolean;
   setGranted(permission: string, granted: boolean): void;
   crash(exception: string): void;
+  /** The process id (for the not-responding report). */
+  pid(): number;
   now(): number;
 }
 
@@ -32,6 +34,8 @@ const TOAST_MS = 2000;
  * is drawn, so the launcher activity is focused first (what appium waits for) and the dialog comes after.
  */
 export const SCREEN_PROMPT_DELAY_MS = 1500;
+/** Input not handled for this long makes the system report the app as not responding (Android's ANR threshold). */
+export const ANR_MS = 5000;
 
 /** The state of one app process and its UI. */
 export class AppSession {
@@ -41,6 +45,8 @@ export class AppSession {
   private focusedKey: string | undefined;
   private pending: PendingPrompt | undefined;
   private toast: { text: string; until: number } | undefined;
+  private frozenUntil = 0;
+  private anr: SystemLayer | undefined;
   private alive = true;
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Taps answered (for tests and figures). */
@@ -78,12 +84,14 @@ export class AppSession {
 
   /** The package and activity that has focus (the permission controller while its dialog is up). */
   focus(): { pkg: string; activity: string } {
+    if (this.anr) return { pkg: this.anr.pkg, activity: this.anr.activity };
     if (this.pending) return { pkg: this.pending.layer.pkg, activity: this.pending.layer.activity };
     return { pkg: this.model.package, activity: qualify(this.screen.activity, this.model.package) };
   }
 
   /** The displayed tree: the permission dialog while one is up, else the app's screen with a toast over it. */
   view(): ViewNode {
+    if (this.anr) return prefixKeys(buildViewTree({ pkg: this.anr.pkg, root: this.anr.root, scroll: new Map(), texts: new Map() }), 'anr');
     if (this.pending) {
       // The dialog is its own focused window: the hierarchy shows it alone and it takes every touch.
       return prefixKeys(buildViewTree({ pkg: this.pending.layer.pkg, root: this.pending.layer.root, scroll: new Map(), texts: new Map() }), 'perm');
@@ -99,8 +107,9 @@ export class AppSession {
 
   /** A tap at display coordinates; returns what was hit (undefined: nothing reacts there). */
   tap(x: number, y: number): ViewNode | undefined {
-    const hit = hitTest(this.view(), x, y);
     this.taps += 1;
+    if (!this.anr && this.host.now() < this.frozenUntil) return undefined;
+    const hit = hitTest(this.view(), x, y);
     if (!hit) return undefined;
     if (hit.node.editable) {
       this.focusedKey = hit.key;
@@ -173,8 +182,17 @@ export class AppSession {
   }
 
   private run(action: SimTapAction, context: string, entered?: string): void {
+    if (action.system === 'anr-wait' || action.system === 'anr-close') {
+      this.anr = undefined;
+      if (action.system === 'anr-close') this.host.crash('');
+      return;
+    }
     if (action.system) {
       this.answer(action.system === 'permission-allow');
+      return;
+    }
+    if (action.freezeMs) {
+      this.freeze(action, context, entered);
       return;
     }
     for (const line of action.log ?? []) this.logLine(line);
@@ -194,6 +212,28 @@ export class AppSession {
       return;
     }
     this.navigate(action);
+  }
+
+  /** Blocks input for `freezeMs`, reports not responding from ANR_MS on, then finishes the action. */
+  private freeze(action: SimTapAction, context: string, entered: string | undefined): void {
+    const ms = action.freezeMs ?? 0;
+    const screen = this.screenName;
+    this.frozenUntil = this.host.now() + ms;
+    this.later(ms, () => this.run({ ...action, freezeMs: 0 }, context, entered));
+    if (ms < ANR_MS) return;
+    this.later(ANR_MS, () => {
+      const activity = qualify(this.screenOf(screen).activity, this.model.package);
+      this.host.system({ kind: 'not-responding', pkg: this.model.package, pid: this.host.pid(), activity, waitedMs: ANR_MS });
+      this.anr = this.systemUi.anrDialog?.(this.model.label, this.screenSize);
+    });
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.alive) fn();
+    }, ms);
+    this.timers.add(timer);
   }
 
   private navigate(action: SimTapAction): void {

@@ -16,7 +16,8 @@ export type LifecycleEvent =
   | { kind: 'displayed'; pkg: string; activity: string; ms: number }
   | { kind: 'stopped'; pkg: string; uid: number }
   | { kind: 'died'; pkg: string; pid: number }
-  | { kind: 'permission-requested'; pkg: string; permission: string };
+  | { kind: 'permission-requested'; pkg: string; permission: string }
+  | { kind: 'not-responding'; pkg: string; pid: number; activity: string; waitedMs: number };
 
 export interface LogStyle {
   /** Lines a lifecycle event writes as the system (pid 1000). */

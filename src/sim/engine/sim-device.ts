@@ -287,7 +287,8 @@ export class SimDevice {
       used: (permission) => this.noteAppOp(name, permission),
       isGranted: (permission) => pkg.granted.has(permission),
       setGranted: (permission, granted) => this.setPermission(name, permission, granted),
-      crash: (exception) => this.crash(name, proc, exception),
+      crash: (exception) => (exception ? this.crash(name, proc, exception) : this.kill(name, proc)),
+      pid: () => proc.pid,
       now: () => this.now(),
     };
   }
@@ -299,6 +300,12 @@ export class SimDevice {
 
   private crash(name: string, proc: RunningProcess, exception: string): void {
     for (const line of this.style.crash(name, proc.pid, exception)) this.log.write({ time: this.now(), pid: proc.pid, tid: proc.pid, ...line });
+    this.forceStop(name);
+    this.system({ kind: 'died', pkg: name, pid: proc.pid });
+  }
+
+  /** The user closed a not-responding app: the process is killed without a crash report. */
+  private kill(name: string, proc: RunningProcess): void {
     this.forceStop(name);
     this.system({ kind: 'died', pkg: name, pid: proc.pid });
   }

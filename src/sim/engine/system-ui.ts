@@ -20,6 +20,8 @@ export interface SystemUi {
   permissionDialog(appLabel: string, permission: string, screen: ScreenSize): SystemLayer;
   toast(text: string, screen: ScreenSize): SimNode;
   home(screen: ScreenSize, apps: { label: string; pkg: string }[]): SystemLayer;
+  /** The "app isn't responding" dialog with wait / close buttons (`system: 'anr-wait' | 'anr-close'`). */
+  anrDialog?(appLabel: string, screen: ScreenSize): SystemLayer;
   /** A package without a scripted model shows this (e.g. io.appium.settings). */
   blank(pkg: string, activity: string, screen: ScreenSize): SystemLayer;
 }
