@@ -9,7 +9,7 @@ import type { ScreenSize } from '../engine/system-ui.js';
 import { sendAppRequest, type SentRequest } from '../engine/request-sender.js';
 import { harmonySystemUi } from './harmony-system-ui.js';
 import type { HapFacts } from './hap-facts.js';
-import { jsCrashLog } from './device-outputs.js';
+import { appFreezeLog, jsCrashLog } from './device-outputs.js';
 import { harmonyLogStyle } from './harmony-log-style.js';
 
 export const SIM_HARMONY_SCREEN: ScreenSize = { width: 1080, height: 2340, density: 480 };
@@ -46,7 +46,7 @@ export class SimHarmony {
     this.device = new SimDevice({
       screen: SIM_HARMONY_SCREEN, systemUi: harmonySystemUi,
       send: (request, from) => this.send(request, from),
-      logStyle: harmonyLogStyle((pkg, pid, exception) => this.recordCrash(pkg, pid, exception)),
+      logStyle: harmonyLogStyle((pkg, pid, exception) => this.recordCrash(pkg, pid, exception), (pkg, pid, waitedMs) => this.recordFreeze(pkg, pid, waitedMs)),
     });
   }
 
@@ -67,6 +67,14 @@ export class SimHarmony {
     if (!installed) return;
     const at = this.device.now();
     this.faultLogs.set(`jscrash-${pkg}-${installed.uid}-${at}.log`, jsCrashLog(installed, pid, exception, new Date(at)));
+  }
+
+  /** FaultLogger writes `appfreeze-<process>-<uid>-<ms>.log` for an input the app did not handle (APP_INPUT_BLOCK). */
+  private recordFreeze(pkg: string, pid: number, waitedMs: number): void {
+    const installed = this.device.packages.get(pkg);
+    if (!installed) return;
+    const at = this.device.now();
+    this.faultLogs.set(`appfreeze-${pkg}-${installed.uid}-${at}.log`, appFreezeLog(installed, pid, waitedMs, new Date(at)));
   }
 
   /** Stops every app process and its timers. */
