@@ -4,7 +4,8 @@
 // runtime (Allure), aapt, adb and apksigner (the Android path), redis-server (the farm's queue), aapt (package tests compare against it), tesseract + chi_sim (the OCR bench compares against it). As root it runs apt-get; otherwise
 // it prints the exact command and exits 1. Plain JavaScript: it runs before anything is built.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const REQUIREMENTS = [
   { pkg: 'chromium', ok: () => existsSync('/usr/lib/chromium/chromium') },
@@ -24,6 +25,8 @@ const REQUIREMENTS = [
   { pkg: 'tesseract-ocr', ok: () => existsSync('/usr/bin/tesseract') },
   { pkg: 'tesseract-ocr-chi-sim', ok: () => existsSync('/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata') || existsSync('/usr/share/tesseract-ocr/4.00/tessdata/chi_sim.traineddata') },
 ];
+
+buildOwnDrivers();
 
 const missing = REQUIREMENTS.filter((r) => !r.ok()).map((r) => r.pkg);
 if (missing.length === 0) process.exit(0);
@@ -46,4 +49,21 @@ const still = REQUIREMENTS.filter((r) => !r.ok()).map((r) => r.pkg);
 if (still.length) {
   console.error(`govapp-audit setup: still missing after apt-get: ${still.join(', ')}.`);
   process.exit(1);
+}
+
+// Our own Appium drivers (drivers/*, npm workspaces) are TypeScript compiled to build/ by their `prepare`
+// script, which `npm ci` runs; this rebuilds a driver whose build is missing or older than its sources.
+function buildOwnDrivers() {
+  const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+    const p = join(dir, e.name);
+    return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }, 0);
+  for (const name of existsSync('drivers') ? readdirSync('drivers') : []) {
+    const dir = join('drivers', name);
+    if (!existsSync(join(dir, 'tsconfig.json')) || !existsSync(join(dir, 'lib'))) continue;
+    const built = existsSync(join(dir, 'build')) ? newest(join(dir, 'build')) : 0;
+    if (built >= newest(join(dir, 'lib'))) continue;
+    console.error(`govapp-audit setup: building ${dir}…`);
+    execFileSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { stdio: 'inherit' });
+  }
 }

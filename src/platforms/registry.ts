@@ -6,6 +6,7 @@
 import { AuditError } from '../core/errors.js';
 import { ANDROID_PLATFORM } from './android/android-platform.js';
 import { H5_PLATFORM } from './h5/h5-platform.js';
+import { HARMONYOS_PLATFORM } from './harmonyos/harmonyos-platform.js';
 import type { Platform } from './platform.js';
 import { PLATFORM_IDS, type PlatformId } from './platform-id.js';
 import { unavailablePlatform } from './unavailable.js';
@@ -13,7 +14,7 @@ import { unavailablePlatform } from './unavailable.js';
 export const PLATFORMS = {
   h5: H5_PLATFORM,
   android: ANDROID_PLATFORM,
-  harmonyos: unavailablePlatform('harmonyos', 'HarmonyOS', 'harmonyos', 'HarmonyOS device runs are not available yet: the HarmonyOS driver session is not built, so a .hap/.app is only read statically.'),
+  harmonyos: HARMONYOS_PLATFORM,
   ios: unavailablePlatform('ios', 'iOS', 'xcuitest', 'iOS device runs are not available yet: XCUITest needs a macOS host, so an .ipa is only read statically.'),
 } as const satisfies Record<PlatformId, Platform>;
 

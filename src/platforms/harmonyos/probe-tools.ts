@@ -1,0 +1,21 @@
+/**
+ * The probe tools the HarmonyOS platform offers: permission control through the permission manager's
+ * dialogs and a performance meter (cold starts, memory). No network tap (no documented command sets a
+ * HarmonyOS NEXT device's proxy), no clock control, no input timer, no loopback server: those probes say so.
+ */
+import type { EvidenceStore } from '../../evidence/store.js';
+import type { PerformanceBudgets } from '../../evidence/probe-types.js';
+import type { ProbeTools } from '../../probes/probe-tools.js';
+import type { HarmonyBrowser } from './harmony-browser.js';
+import type { HarmonySession } from './harmony-session.js';
+import { harmonyPerformanceMeter } from './tools/performance-meter.js';
+import { harmonyPermissionControl } from './tools/permission-control.js';
+
+/** The tools for a probe on this session. */
+export function harmonyProbeTools(browser: HarmonyBrowser, session: HarmonySession, store: EvidenceStore, budgets: PerformanceBudgets | undefined): ProbeTools {
+  const memory = () => browser.execute<{ pssTotalKb: number; pid: number }>('mobile: memoryInfo', { appId: session.app.bundleName });
+  return {
+    permissionControl: harmonyPermissionControl(session),
+    performanceMeter: harmonyPerformanceMeter(session, store, budgets, memory),
+  };
+}
