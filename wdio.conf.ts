@@ -5,10 +5,11 @@
  */
 import { join } from 'node:path';
 import { AUDIT_SPEC_FILES } from './src/audit/spec-files.js';
-import { h5Capabilities } from './src/runner/capabilities.js';
-import { readRunConfigFromEnv } from './src/runner/run-config.js';
+import { platformOf } from './src/platforms/registry.js';
+import { readRunConfigFromEnv, runApp, runSlot } from './src/runner/run-config.js';
 
 const run = readRunConfigFromEnv();
+const platform = platformOf(run.device.platform);
 
 export const config: WebdriverIO.Config = {
   runner: 'local',
@@ -18,7 +19,7 @@ export const config: WebdriverIO.Config = {
   // One group: all specs share one worker and one device session, so the app is explored once.
   specs: [AUDIT_SPEC_FILES],
   maxInstances: 1,
-  capabilities: [h5Capabilities(run)],
+  capabilities: [platform.capabilities(run.device, runSlot(run), runApp(run))],
   logLevel: 'error',
   outputDir: join(run.outDir, 'logs'),
   bail: 0,
@@ -38,7 +39,7 @@ export const config: WebdriverIO.Config = {
   services: [
     ['appium', {
       args: {
-        address: '127.0.0.1', port: run.appiumPort, log: join(run.scratchDir, 'appium.log'), useDrivers: 'chromium',
+        address: '127.0.0.1', port: run.appiumPort, log: join(run.scratchDir, 'appium.log'), useDrivers: platform.appiumDriver,
         // Masks the test account in Appium's log (which lands in <out>/logs): see src/runner/log-filters.ts.
         ...(run.logFiltersFile ? { logFilters: run.logFiltersFile } : {}),
       },

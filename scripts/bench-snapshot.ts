@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEVICE, PROJECT_ROOT, SAMPLES_DIR } from '../src/core/paths.js';
 import { loadDeviceProfile } from '../src/devices/profile.js';
-import { H5Session } from '../src/device/h5/h5-session.js';
-import { SNAPSHOT_SCRIPT } from '../src/device/h5/page-scripts.js';
-import { startH5Device } from '../src/runner/h5-device.js';
+import { H5Session } from '../src/platforms/h5/h5-session.js';
+import { SNAPSHOT_SCRIPT } from '../src/platforms/h5/page-scripts.js';
+import { startUrlDevice as startH5Device } from '../src/runner/standalone-device.js';
 import { serveFolder } from '../src/runner/sample-server.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLES_DIR } from '../src/core/paths.js';
-import { routeKey } from '../src/explore/screen-signature.js';
+import { h5ScreenKey as routeKey } from '../src/platforms/h5/screen-key.js';
 
 export interface DeclaredScreen { id: string; title: string; route: string; depth: number; features: string[] }
 export interface SampleManifest { name: string; title: string; screens: number; screenList: DeclaredScreen[] }

@@ -3,12 +3,12 @@ import { addAttachment, addDescription } from '@wdio/allure-reporter';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { H5Session } from '../device/h5/h5-session.js';
+import { platformOf } from '../platforms/registry.js';
 import { exploreBreadthFirst } from '../explore/bfs-explorer.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { CoverageEvent } from '../evidence/types.js';
 import { explorationText } from './coverage-text.js';
-import { readRunConfigFromEnv } from '../runner/run-config.js';
+import { readRunConfigFromEnv, runApp, runSlot } from '../runner/run-config.js';
 import { runAccount, runSecrets } from '../runner/run-secrets.js';
 import { writeProgress } from '../runner/progress.js';
 import { transitionGraphHtml } from './transition-graph.js';
@@ -20,12 +20,11 @@ export async function runExploreTest(browser: WebdriverIO.Browser): Promise<Cove
   const store = new EvidenceStore(run.outDir, runSecrets(run));
   const budgetMs = run.budgetSeconds * 1000;
   writeProgress(run.outDir, { phase: 'exploring', screens: 0, actions: 0, elapsedMs: 0, budgetMs });
-  const exploration = run.device.exploration ?? {};
-  const session = new H5Session(browser, run.app.url, exploration.settleQuietMs, exploration.settleMaxMs);
+  const session = platformOf(run.device.platform).openSession(browser, { app: runApp(run), profile: run.device, slot: runSlot(run) });
   const coverage = await exploreBreadthFirst(session, store, {
     budgetMs,
     maxActions: run.maxActions,
-    launchLabel: `打开 ${run.app.url}`,
+    launchLabel: `打开 ${run.app.url ?? run.app.name ?? run.app.target}`,
     ...(account ? { credentials: account } : {}),
     ...(run.testData ? { testData: run.testData } : {}),
     onProgress: (p) => writeProgress(run.outDir, { phase: 'exploring', ...p, budgetMs }),

@@ -4,14 +4,14 @@
  * and show the figures in the probe's Allure test.
  */
 import { addAttachment, addDescription } from '@wdio/allure-reporter';
-import { H5Session } from '../device/h5/h5-session.js';
+import { platformOf } from '../platforms/registry.js';
 import { DEFAULT_TEST_DATA, type TestData } from '../explore/test-data.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import { h5WebTools } from '../probes/h5/web-tools.js';
 import { probeById } from '../probes/index.js';
 import type { ProbeContext } from '../probes/probe.js';
 import { runAndRecord } from '../probes/probe-run.js';
-import { readRunConfigFromEnv, type RunConfig } from '../runner/run-config.js';
+import { readRunConfigFromEnv, runApp, runSlot, type RunConfig } from '../runner/run-config.js';
 import { runAccount, runSecrets } from '../runner/run-secrets.js';
 import { serveFolder } from '../runner/sample-server.js';
 import { writeProgress } from '../runner/progress.js';
@@ -34,13 +34,14 @@ function testDataOf(run: RunConfig): TestData {
 }
 
 function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: string): ProbeContext {
-  const exploration = run.device.exploration ?? {};
   const folder = run.app.name !== undefined ? run.app.target : undefined;
+  const platform = platformOf(run.device.platform);
+  const session = { app: runApp(run), profile: run.device, slot: runSlot(run) };
   return {
-    device: new H5Session(browser, run.app.url, exploration.settleQuietMs, exploration.settleMaxMs),
+    device: platform.openSession(browser, session),
     store: new EvidenceStore(run.outDir, runSecrets(run)),
     explored: readEvidenceBundle(run.outDir),
-    appUrl: run.app.url,
+    appUrl: run.app.url ?? run.app.target,
     ...(run.device.budgets ? { budgets: run.device.budgets } : {}),
     budgetMs: probeBudgetMs(probeId, run.budgetSeconds),
     web: h5WebTools(browser, { appiumPort: run.appiumPort, ...(folder ? { serveOverIpv6: () => serveFolder(folder, '::1') } : {}) }),

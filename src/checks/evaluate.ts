@@ -11,6 +11,7 @@ import { DETECTORS } from './detectors/index.js';
 import { withOcrText } from './ocr-view.js';
 import { packageClues } from './package-clues.js';
 import { missingProbeReason } from './probe-dependencies.js';
+import { unobservedReason } from './observation-dependencies.js';
 import { DEFAULT_DETECTOR_SETTINGS, type DetectorSettings } from './detectors/types.js';
 import type { CheckResult, Detection, Finding } from './result.js';
 
@@ -95,10 +96,13 @@ function decide(isRequirement: boolean, detection: Detection, bundle: EvidenceBu
   return { outcome: 'pass' };
 }
 
-/** A pass that rests on behaviour no probe watched is inconclusive (src/checks/probe-dependencies.ts). */
+/**
+ * A pass that rests on behaviour the session could not observe (observation-dependencies.ts) or no
+ * probe watched (probe-dependencies.ts) is inconclusive.
+ */
 function withProbesNeeded(id: CheckId, decided: Pick<CheckResult, 'outcome' | 'reason'>, bundle: EvidenceBundle): Pick<CheckResult, 'outcome' | 'reason'> {
   if (decided.outcome !== 'pass') return decided;
-  const reason = missingProbeReason(id, bundle);
+  const reason = unobservedReason(id, bundle) ?? missingProbeReason(id, bundle);
   return reason ? { outcome: 'inconclusive', reason } : decided;
 }
 

@@ -3,13 +3,14 @@
  * H5 app; the bundled samples are such folders), or a package file whose platform is read from
  * its extension (.apk, .hap/.app, .ipa).
  */
+import type { NativePlatformId } from '../platforms/platform-id.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { AuditError } from '../core/errors.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { DEFAULT_SAMPLE, SAMPLES_DIR } from '../core/paths.js';
 
-export type PackagePlatform = 'android' | 'harmonyos' | 'ios';
+export type PackagePlatform = NativePlatformId;
 
 export type AppTarget =
   | { kind: 'url'; url: string }

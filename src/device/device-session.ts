@@ -4,9 +4,17 @@
  * Appium never leak past it.
  */
 import type { NetworkEvent, UiNode } from '../evidence/types.js';
+import type { PlatformId } from '../platforms/platform-id.js';
 
 /** What the screen looks like right now, in the platform-neutral UI model. */
 export interface UiSnapshot {
+  /**
+   * The platform's screen identity, free of volatile parts (H5: the route, path + hash without query
+   * values, record ids as `:id`; Android: `package/activity`; HarmonyOS: bundle/ability/page).
+   * Screen identity is built on it, never on `url`.
+   */
+  screenKey: string;
+  /** Where the page is (H5); for display and the same-origin rule only. Native platforms give ''. */
   url: string;
   title: string;
   visibleText: string;
@@ -40,8 +48,46 @@ export interface ObservedLog {
   ts: number;
 }
 
+/**
+ * What a session can do. A platform says it here instead of leaving methods out: a method whose
+ * capability is false throws CapabilityMissingError, and consumers branch on `can` first. What a
+ * session cannot observe is "not observed", never "nothing happened": a check that needs it is
+ * inconclusive, naming what was not observed.
+ */
+export interface SessionCapabilities {
+  /** drainNetwork() sees the app's requests (H5: the performance log; Android: a proxy). */
+  readonly networkObserved: boolean;
+  /** drainLogs() sees the app's console/log output. */
+  readonly logs: boolean;
+  /** Dialogs (JS alert/confirm/prompt, system dialogs) are answered by policy (setDialogPolicy) and reported in snapshots. */
+  readonly dialogs: boolean;
+  /** The app's clock can be moved (the probes' clock-control tool). */
+  readonly clockControl: boolean;
+  /** clearAppData() forgets what the app stored. */
+  readonly clearData: boolean;
+  /** relaunchAfterCrash() brings a dead app back. */
+  readonly relaunchAfterCrash: boolean;
+  /** Permission requests can be answered granted/denied on purpose (the probes' permission-control tool). */
+  readonly permissionControl: boolean;
+  /** typeText() and selectOption() fill forms. */
+  readonly textEntry: boolean;
+  /** scroll() moves the main content down. */
+  readonly scroll: boolean;
+}
+
+/** The names of the capabilities, for messages and tests. */
+export type SessionCapability = keyof SessionCapabilities;
+
+/** A session that can do nothing beyond launch, snapshot, tap, back and screenshots (a base to spread over). */
+export const NO_CAPABILITIES: SessionCapabilities = Object.freeze({
+  networkObserved: false, logs: false, dialogs: false, clockControl: false, clearData: false,
+  relaunchAfterCrash: false, permissionControl: false, textEntry: false, scroll: false,
+});
+
 export interface DeviceSession {
-  readonly platform: UiNode['platform'];
+  readonly platform: PlatformId;
+  /** What this session can do; methods of a capability that is false throw CapabilityMissingError. */
+  readonly can: SessionCapabilities;
   /** Starts the app afresh (cold start for native apps, a new navigation for H5). */
   launch(): Promise<void>;
   snapshot(): Promise<UiSnapshot>;
@@ -51,27 +97,36 @@ export interface DeviceSession {
   back(): Promise<void>;
   /** Waits until the screen stops changing (bounded). */
   settle(): Promise<void>;
-  /** Requests completed since the last call. */
+  /** Settle and snapshot in one go (H5: one round trip; elsewhere settle() then snapshot()). */
+  observe(): Promise<UiSnapshot>;
+  /** Requests completed since the last call (can.networkObserved). */
   drainNetwork(): Promise<ObservedRequest[]>;
-  /** Console/log entries since the last call. */
+  /** Console/log entries since the last call (can.logs). */
   drainLogs(): Promise<ObservedLog[]>;
-  /** Settle and snapshot in one go (fewer round trips); optional, the explorer falls back to settle + snapshot. */
-  observe?(): Promise<UiSnapshot>;
-  /** Types text into an input (replacing its value). Platforms without text entry leave it out. */
-  typeText?(locator: string, text: string): Promise<void>;
-  /** Picks the option at `index` of a select. */
-  selectOption?(locator: string, index: number): Promise<void>;
-  /** Scrolls the main content down by about a screen. */
-  scroll?(): Promise<void>;
-  /** Forgets what the app stored (cookies and web storage for H5; app data on native), so a recorded path starts signed out, as exploration did. */
-  clearAppData?(): Promise<void>;
-  /** JS dialogs whose message matches are dismissed; all others accepted. */
-  setDialogPolicy?(dismiss: RegExp): void;
+  /** Types text into an input, replacing its value (can.textEntry). */
+  typeText(locator: string, text: string): Promise<void>;
+  /** Picks the option at `index` of a select (can.textEntry). */
+  selectOption(locator: string, index: number): Promise<void>;
+  /** Scrolls the main content down by about a screen (can.scroll). */
+  scroll(): Promise<void>;
+  /** Forgets what the app stored (cookies and web storage for H5; app data on native), so a recorded path starts signed out, as exploration did (can.clearData). */
+  clearAppData(): Promise<void>;
+  /** Dialogs whose message matches are dismissed; all others accepted (can.dialogs). */
+  setDialogPolicy(dismiss: RegExp): void;
   /**
    * Brings the app back after an AppCrashedError (H5: a new session, then a launch) and shows its
-   * launch screen; throws when it cannot. Platforms that cannot recover leave it out.
+   * launch screen; throws when it cannot (can.relaunchAfterCrash).
    */
-  relaunchAfterCrash?(): Promise<void>;
+  relaunchAfterCrash(): Promise<void>;
+}
+
+/** A session was asked for something its platform cannot do (a caller that did not look at `can`). */
+export class CapabilityMissingError extends Error {
+  override readonly name = 'CapabilityMissingError';
+  readonly code = 'capability-missing';
+  constructor(readonly platform: PlatformId, readonly capability: SessionCapability) {
+    super(`The ${platform} session cannot do "${capability}" (DeviceSession.can.${capability} is false).`);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Device profiles: JSON files in devices/, validated against devices/profile.schema.json. */
+import type { PlatformId } from '../platforms/platform-id.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AuditError } from '../core/errors.js';
@@ -10,7 +11,7 @@ import type { PerformanceBudgets } from '../evidence/probe-types.js';
 export interface DeviceProfile {
   name: string;
   label: string;
-  platform: 'h5' | 'android' | 'ios' | 'harmonyos';
+  platform: PlatformId;
   viewport?: { width: number; height: number; deviceScaleFactor: number };
   userAgent?: string;
   locale?: string;

@@ -3,6 +3,7 @@
  * and references to blobs stored under their sha256. Schema version 1.
  * Detectors read only these types.
  */
+import type { PlatformId } from '../platforms/platform-id.js';
 import type { PackageFacts } from '../package/index.js';
 
 export const EVIDENCE_SCHEMA_VERSION = 1;
@@ -62,7 +63,7 @@ export interface UiNode {
   inputType?: string;
   /** A locator the device adapter can use to act on the node again. */
   locator?: string;
-  platform: 'h5' | 'android' | 'ios' | 'harmonyos';
+  platform: PlatformId;
 }
 
 /**
@@ -188,7 +189,15 @@ export interface CoverageEvent {
    * so prohibitions cannot pass (src/checks/evaluate.ts).
    */
   loginWall?: { met: boolean; signedIn: boolean; screenId?: string; reason?: string };
+  /**
+   * What the device session could not observe during exploration (its `can` said so): no request
+   * or log seen there means "not observed", not "none happened" (src/checks/observation-dependencies.ts).
+   */
+  unobserved?: Unobserved[];
 }
+
+/** Kinds of behaviour a device session may be unable to observe. */
+export type Unobserved = 'network' | 'logs' | 'dialogs';
 
 /** What the explorer found and tried on one screen. */
 export interface ScreenCoverage {

@@ -87,7 +87,7 @@ class Explorer {
   async run(): Promise<CoverageEvent> {
     let stoppedBy: CoverageEvent['stoppedBy'] = 'exhausted';
     try {
-      this.session.setDialogPolicy?.(this.policy.last);
+      if (this.session.can.dialogs) this.session.setDialogPolicy(this.policy.last);
       await this.session.launch();
       if (!(await this.recorder.observe([this.launchStep], 0))) throw new Error('the launch screen could not be captured');
       for (;;) {

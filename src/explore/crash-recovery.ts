@@ -28,7 +28,7 @@ export class CrashRecovery {
   /** Relaunches the app, then runs `verify` (capture the launch screen); a crash in either means no recovery. */
   async recover(verify: () => Promise<unknown>): Promise<RecoveryOutcome> {
     if (this.relaunches >= this.cap) return { recovered: false, notRecoveredBecause: 'cap-reached' };
-    if (!this.session.relaunchAfterCrash) return { recovered: false, notRecoveredBecause: 'unsupported' };
+    if (!this.session.can.relaunchAfterCrash) return { recovered: false, notRecoveredBecause: 'unsupported' };
     this.relaunches++;
     const started = this.now();
     try {

@@ -50,7 +50,7 @@ export class Navigator {
   private async relaunch(state: ScreenState): Promise<void> {
     await this.session.launch();
     const start = this.recorder.start;
-    if (!this.session.clearAppData || !start || state.steps.length <= 1) return;
+    if (!this.session.can.clearData || !start || state.steps.length <= 1) return;
     if ((await this.recorder.locate()) === start) return;
     await this.session.clearAppData();
     await this.session.launch();

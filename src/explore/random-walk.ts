@@ -38,12 +38,12 @@ export async function randomWalk(session: DeviceSession, options: RandomWalkOpti
   const started = Date.now();
   let actions = 0;
   const look = async (): Promise<UiSnapshot> => {
-    const snapshot = session.observe ? await session.observe() : (await session.settle(), await session.snapshot());
+    const snapshot = await session.observe();
     const signature = screenSignature(snapshot);
     if (!seen.has(signature)) seen.set(signature, { url: snapshot.url, title: snapshot.title });
     // Drained like the explorer does, so both pay the same per-action cost.
-    await session.drainNetwork();
-    await session.drainLogs();
+    if (session.can.networkObserved) await session.drainNetwork();
+    if (session.can.logs) await session.drainLogs();
     return snapshot;
   };
   await session.launch();
@@ -51,7 +51,7 @@ export async function randomWalk(session: DeviceSession, options: RandomWalkOpti
   const origin = new URL(snapshot.url).origin;
   while (actions < options.maxActions && Date.now() - started < options.budgetMs) {
     const choices = candidateActions(snapshot.nodes, DEFAULT_ACTION_POLICY, snapshot.listenersObserved).actions;
-    if (snapshot.canScroll && session.scroll) choices.push(scrollAction());
+    if (snapshot.canScroll && session.can.scroll) choices.push(scrollAction());
     actions++;
     try {
       if (choices.length === 0 || random() < (options.backRate ?? 0.15)) await session.back();
@@ -66,6 +66,6 @@ export async function randomWalk(session: DeviceSession, options: RandomWalkOpti
       snapshot = await look();
     }
   }
-  await session.drainNetwork().catch(() => []);
+  if (session.can.networkObserved) await session.drainNetwork().catch(() => []);
   return { actions, durationMs: Date.now() - started, screens: [...seen.values()] };
 }

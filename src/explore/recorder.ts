@@ -5,7 +5,7 @@
  */
 import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
 import type { EvidenceStore } from '../evidence/store.js';
-import type { CoverageEvent, ScreenEvent, Step, UiNode } from '../evidence/types.js';
+import type { CoverageEvent, ScreenEvent, Step, UiNode, Unobserved } from '../evidence/types.js';
 import { candidateActions, scrollAction, type ActionPolicy, type CandidateAction } from './action-policy.js';
 import { isGuess, isLoginScreenOf } from './candidates.js';
 import type { LoginWallTracker } from './login-wall.js';
@@ -115,9 +115,10 @@ export class ScreenRecorder {
   /** Requests and logs since the last call, tied to the current screen; returns the number of requests. */
   async drainObservations(): Promise<number> {
     const screenId = this.here?.id;
-    const requests = await this.session.drainNetwork();
+    // A session that observes no requests reports none here; the checks read that from the coverage (networkObserved).
+    const requests = this.session.can.networkObserved ? await this.session.drainNetwork() : [];
     for (const r of requests) this.store.append(this.mask({ type: 'network', ...r, ...(screenId ? { screenId } : {}) }));
-    for (const log of await this.session.drainLogs()) this.store.append(this.mask({ type: 'console', ...log, ...(screenId ? { screenId } : {}) }));
+    for (const log of this.session.can.logs ? await this.session.drainLogs() : []) this.store.append(this.mask({ type: 'console', ...log, ...(screenId ? { screenId } : {}) }));
     return requests.length;
   }
 
@@ -185,21 +186,18 @@ export class ScreenRecorder {
       perScreen: states.map(screenCoverage),
       ...(loginWall ? { loginWall } : {}),
     };
+    const unobserved = unobservedBy(this.session);
+    if (unobserved.length > 0) coverage.unobserved = unobserved;
     this.store.append(coverage);
     return coverage;
   }
 
   private async snap(): Promise<UiSnapshot> {
-    const snapshot = this.mask(this.session.observe ? await this.session.observe() : await this.settleAndSnapshot());
+    const snapshot = this.mask(await this.session.observe());
     this.lastSnapshot = snapshot;
     this.recordDialogs(snapshot);
     this.appOrigin ??= webOrigin(snapshot.url);
     return snapshot;
-  }
-
-  private async settleAndSnapshot(): Promise<UiSnapshot> {
-    await this.session.settle();
-    return this.session.snapshot();
   }
 
   private leftApp(snapshot: UiSnapshot): boolean {
@@ -213,7 +211,7 @@ export class ScreenRecorder {
     const { actions, skipped } = candidateActions(snapshot.nodes, this.policy, snapshot.listenersObserved);
     for (const s of skipped) this.skipped.push({ screenId: id, ...s, byPolicy: true });
     const taps = actions.length;
-    if (snapshot.canScroll && this.session.scroll) actions.push(scrollAction());
+    if (snapshot.canScroll && this.session.can.scroll) actions.push(scrollAction());
     actions.sort((a, b) => a.order - b.order);
     const login = isLoginScreenOf(snapshot.nodes, snapshot.listenersObserved);
     const state: ScreenState = {
@@ -294,4 +292,10 @@ function webOrigin(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What the session says it cannot observe, named for the coverage. */
+function unobservedBy(session: DeviceSession): Unobserved[] {
+  const { networkObserved, logs, dialogs } = session.can;
+  return [...(networkObserved ? [] : ['network' as const]), ...(logs ? [] : ['logs' as const]), ...(dialogs ? [] : ['dialogs' as const])];
 }

@@ -9,19 +9,9 @@ import { LIST_MIN_MEMBERS, listGroups } from './action-policy.js';
 import { candidateNodes, isGuess } from './candidates.js';
 import { isTransient } from './control-like.js';
 
-/** Route part of a URL: path and hash route without query values. */
-export function routeKey(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.pathname}${u.hash.split('?')[0] ?? ''}`.split('/').map(idSegment).join('/');
-  } catch {
-    return url;
-  }
-}
-
-/** A path segment that is a record id (news/123, complaints/TS2026100087) becomes ":id". */
-function idSegment(segment: string): string {
-  return /^\d+$/.test(segment) || (segment.replace(/\D/g, '').length >= 3 && /^[\w-]+$/.test(segment)) ? ':id' : segment;
+/** A screen key names a record screen when one of its segments is a record id (`:id`, see the H5 screen key). */
+export function isRecordKey(screenKey: string): boolean {
+  return /(^|\/):id(\/|$)/.test(screenKey);
 }
 
 /** Text with digits, times and prices removed, so counters do not make new screens. */
@@ -30,7 +20,7 @@ export function stableText(text: string): string {
 }
 
 /**
- * The signature of a snapshot: route, title, headings and the screen's candidate controls, so a
+ * The signature of a snapshot: the platform's screen key (H5: the route), title, headings and the screen's candidate controls, so a
  * view swapped in place without a URL change is another screen when its structure differs.
  * Controls with a handler of their own count by text. Guessed controls (delegated, probed) are
  * often content (a name, a status, 已签到/未签到, a toast no platform flagged): they count by text
@@ -41,8 +31,8 @@ export function stableText(text: string): string {
  * Transient overlays (a toast, a loading mask) never count.
  */
 export function screenSignature(snapshot: UiSnapshot): string {
-  const route = routeKey(snapshot.url);
-  const recordScreen = /(^|\/):id(\/|$)/.test(route);
+  const route = snapshot.screenKey;
+  const recordScreen = isRecordKey(route);
   const candidates = candidateNodes(snapshot.nodes, snapshot.listenersObserved);
   const guessedOnly = candidates.every((c) => isGuess(c.source));
   const groups = listGroups(snapshot.nodes, candidates.map((c) => c.node));
@@ -69,6 +59,6 @@ const HEADING = /^(h[1-3]|heading)$/i;
 
 /** Visible headings (h1–h3): the name of a view, rarely volatile; on a record screen the record's title, so left out there. */
 function headings(snapshot: UiSnapshot): string[] {
-  if (/(^|\/):id(\/|$)/.test(routeKey(snapshot.url))) return [];
+  if (isRecordKey(snapshot.screenKey)) return [];
   return snapshot.nodes.filter((n) => HEADING.test(n.role) && !n.obscured && !isTransient(n) && n.text).map((n) => `h:${stableText(n.text)}`);
 }

@@ -21,15 +21,15 @@ export async function runStep(session: DeviceSession, step: Step, data: TestData
       if (!step.locator) throw new StepError(step, `${step.label}: no locator`);
       return session.tap(step.locator);
     case 'scroll':
-      if (!session.scroll) throw new StepError(step, `${step.label}: the device cannot scroll`);
+      if (!session.can.scroll) throw new StepError(step, `${step.label}: the device cannot scroll`);
       return session.scroll();
     case 'type': {
-      if (!step.locator || !session.typeText) throw new StepError(step, `${step.label}: the device cannot type`);
+      if (!step.locator || !session.can.textEntry) throw new StepError(step, `${step.label}: the device cannot type`);
       const value = data[(step.input ?? 'text') as TestDataKey] ?? data.text;
       return session.typeText(step.locator, value);
     }
     case 'select':
-      if (!step.locator || !session.selectOption) throw new StepError(step, `${step.label}: the device cannot pick options`);
+      if (!step.locator || !session.can.textEntry) throw new StepError(step, `${step.label}: the device cannot pick options`);
       return session.selectOption(step.locator, step.option ?? 1);
   }
 }

@@ -4,6 +4,7 @@
  * background-location, data-security for over-broad access, and so on.
  * Unknown permissions are kept with risk 'other' so nothing the package asks for is dropped.
  */
+import type { NativePlatformId } from '../platforms/platform-id.js';
 
 /** Risk classes of declared permissions. */
 export const RISK_CLASSES = [
@@ -180,7 +181,7 @@ const IOS = {
 } as const satisfies Record<string, CatalogEntry>;
 
 /** The platforms whose permission names the catalog knows. */
-export type CatalogPlatform = 'android' | 'harmonyos' | 'ios';
+export type CatalogPlatform = NativePlatformId;
 
 /** Looks up a permission (full name, e.g. `android.permission.CAMERA`) in the catalog. */
 export function describePermission(platform: CatalogPlatform, name: string): CatalogEntry {

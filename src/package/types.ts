@@ -2,12 +2,13 @@
  * The facts a submitted package declares about itself, read statically (nothing is executed).
  * Every fact names the file inside the package it came from, so a report can cite it.
  */
+import type { NativePlatformId } from '../platforms/platform-id.js';
 import type { RiskClass } from './permissions-catalog.js';
 
 export type { RiskClass } from './permissions-catalog.js';
 
 /** Which platform the package targets, detected from its content. */
-export type PackagePlatform = 'android' | 'harmonyos' | 'ios';
+export type PackagePlatform = NativePlatformId;
 
 /** A permission the app requests, with its risk class and a Chinese explanation for the lab. */
 export interface PermissionFact {

@@ -6,7 +6,7 @@
 import type { EvidenceStore } from '../evidence/store.js';
 import type { HeapSamplesEvent, PerformanceBudgets } from '../evidence/probe-types.js';
 import { heapFigures, heapTrendText, mb } from '../checks/detectors/performance-memory.js';
-import type { Cdp } from '../device/h5/cdp.js';
+import type { Cdp } from '../platforms/h5/cdp.js';
 import { HEAP_CHART_TITLE, heapChartPng } from './heap-chart.js';
 import type { ProbeAttachment } from './probe.js';
 

@@ -9,7 +9,7 @@ import type { EvidenceStore } from '../evidence/store.js';
 import type { PerformanceBudgets } from '../evidence/probe-types.js';
 import type { EvidenceBundle, NetworkEvent } from '../evidence/types.js';
 import type { TestData } from '../explore/test-data.js';
-import type { Cdp } from '../device/h5/cdp.js';
+import type { Cdp } from '../platforms/h5/cdp.js';
 
 export type PermissionMode = 'granted' | 'denied';
 

@@ -18,7 +18,7 @@ export interface ReplayOptions {
 /** Launches the app and performs each step; false when a step cannot be replayed. */
 export async function replaySteps(device: DeviceSession, steps: readonly Step[], options: ReplayOptions = {}): Promise<boolean> {
   // A path that signs in was recorded signed out: a session kept since then would put the login screen out of its way.
-  if (steps.some((s) => s.action === 'type' && s.input === 'password')) await device.clearAppData?.();
+  if (device.can.clearData && steps.some((s) => s.action === 'type' && s.input === 'password')) await device.clearAppData();
   await device.launch();
   for (const step of steps) {
     if (step.action === 'launch') continue;

@@ -7,7 +7,7 @@
  * are reported: what INP uses) and, in the page, the click's input time → the first
  * requestAnimationFrame after the app's handler (a lower bound: the frame starts, paint follows).
  */
-import { LOCATE } from '../device/h5/page-scripts.js';
+import { LOCATE } from '../platforms/h5/page-scripts.js';
 import type { TapResponseRecord } from '../evidence/probe-types.js';
 import type { WebTools } from './probe.js';
 

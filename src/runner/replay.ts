@@ -24,8 +24,9 @@ import { secretMask } from '../evidence/secret-mask.js';
 import { runStep } from '../explore/step-runner.js';
 import { DEFAULT_TEST_DATA } from '../explore/test-data.js';
 import type { Verdict } from '../verdict/verdict.js';
-import { startH5Device } from './h5-device.js';
-import { RUN_CONFIG_FILE, type RunConfig } from './run-config.js';
+import { startDevice } from './standalone-device.js';
+import { RUN_CONFIG_FILE, runApp, type RunConfig } from './run-config.js';
+import { platformOf } from '../platforms/registry.js';
 import { runAccount } from './run-secrets.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
 
@@ -65,13 +66,14 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
   if (!picked) throw new AuditError('usage', `--finding must be between 1 and ${total} (the run has ${total} findings, numbered over all checks in verdict.json order), got ${args.finding}.`);
   const { check, finding } = picked;
   const steps = finding.steps ?? [];
-  if (steps.length === 0 || config.app.platform !== 'h5') {
+  if (steps.length === 0 || platformOf(config.app.platform).unavailable) {
     return { exitCode: 2, check, finding, message: finding.source === 'package' ? '该发现来自安装包静态检查，没有界面路径可回放。' : '该发现没有可回放的操作路径。' };
   }
   const credentials = credentialsFor(args, config);
   let server: RunningServer | undefined;
   if (existsSync(config.app.target) && !/^https?:/.test(config.app.target)) server = await serveFolder(config.app.target);
-  const device = await startH5Device(config.device, server?.url ?? config.app.url).catch(async (error: unknown) => { await server?.close(); throw error; });
+  const app = { ...runApp(config), ...(server ? { url: server.url } : {}) };
+  const device = await startDevice(config.device, app).catch(async (error: unknown) => { await server?.close(); throw error; });
   const replayDir = join(outDir, 'replay', `finding-${args.finding}`);
   mkdirSync(replayDir, { recursive: true });
   const secrets = secretMask(credentials);
@@ -79,7 +81,7 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
   const mask = secrets.value;
   try {
     const { session } = device;
-    session.setDialogPolicy(/退出登录|注销|删除|清空|解绑|退出/);
+    if (session.can.dialogs) session.setDialogPolicy(/退出登录|注销|删除|清空|解绑|退出/);
     await session.launch();
     for (const [i, step] of steps.slice(1).entries()) {
       try {
@@ -98,8 +100,8 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
       uiTree: store.putBlob('ui-tree', JSON.stringify(snapshot.nodes), 'json'), viewport: snapshot.viewport, at: new Date().toISOString(),
     };
     store.append(screen);
-    for (const r of await session.drainNetwork()) store.append(mask({ type: 'network', ...r, screenId: screen.id }));
-    for (const l of await session.drainLogs()) store.append(mask({ type: 'console', ...l, screenId: screen.id }));
+    for (const r of session.can.networkObserved ? await session.drainNetwork() : []) store.append(mask({ type: 'network', ...r, screenId: screen.id }));
+    for (const l of session.can.logs ? await session.drainLogs() : []) store.append(mask({ type: 'console', ...l, screenId: screen.id }));
     const bundle: EvidenceBundle = { ...readEvidenceBundle(replayDir), coverage: readEvidenceBundle(outDir).coverage };
     const reproduced = stillThere(check, finding, bundle, config);
     const screenshot = join(replayDir, screen.screenshot!.path);

@@ -32,7 +32,8 @@ import { registerActiveRun, sweepProcesses } from './process-sweep.js';
 import { readProgress, type ProgressEvent } from './progress.js';
 import { RUN_CONFIG_ENV, writeRunConfig, type RunConfig } from './run-config.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
-import { assertH5SystemDependencies } from './system-check.js';
+import { URL_APP_PLATFORM, runnablePlatform } from '../platforms/registry.js';
+import type { Platform } from '../platforms/platform.js';
 import { assertReachable } from './reachability.js';
 import { runPackageAudit } from './package-audit.js';
 import { writeLogFilters } from './log-filters.js';
@@ -89,8 +90,8 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
     const secrets = runSecrets({ credentialsFile: args.credentials !== undefined ? resolve(args.credentials) : undefined, device });
     return runPackageAudit(target, { out: args.out ?? join('reports', `audit-${timestamp()}`), deviceProfile: device.name, exemptions, noReport: args.noReport === true, secrets, ...(args.lexicon ? { lexiconFile: resolve(args.lexicon) } : {}) }, listener);
   }
-  assertPlatformBuilt(device);
-  assertH5SystemDependencies();
+  const platform = platformFor(device);
+  platform.systemCheck();
   const appiumPort = args.appiumPort ?? (await freePort());
   if (args.appiumPort !== undefined) await assertPortFree(args.appiumPort, 'the Appium server (--appium-port)');
 
@@ -111,7 +112,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       runId: scratchDir.split('-').pop() ?? 'run',
       outDir,
       scratchDir,
-      app: { target: target.kind === 'url' ? target.url : target.dir, platform: 'h5', url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
+      app: { target: target.kind === 'url' ? target.url : target.dir, platform: platform.id, url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
       ...accountForWorkers(args.credentials, device, scratchDir),
       budgetSeconds,
       maxActions: args.maxActions ?? device.exploration?.maxActions ?? 300,
@@ -125,7 +126,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       tool: TOOL,
       startedAt,
     };
-    listener.phase(`启动 Appium（端口 ${appiumPort}）与 Chromium（${device.label}）`);
+    listener.phase(`启动 Appium（端口 ${appiumPort}）与 ${platform.title} 会话（${device.label}）`);
     const incompleteReason = await runLauncher(config, outDir, scratchDir, server);
     return await finish(config, incompleteReason, args.noReport === true, listener);
   } finally {
@@ -143,10 +144,12 @@ function logFiltersFor(args: RunArgs, device: DeviceProfile, scratchDir: string)
   return account ? { logFiltersFile: writeLogFilters(scratchDir, runSecrets({ device: { testAccount: account } })) } : {};
 }
 
-function assertPlatformBuilt(device: DeviceProfile): void {
-  if (device.platform !== 'h5') {
-    throw new AuditError('bad-device', `Device profile "${device.name}" is for ${device.platform}, but an H5 app needs an h5 profile such as "${DEFAULT_DEVICE}".`);
+/** The platform that runs an app given by URL or folder on this profile; a profile of another platform is refused in one sentence. */
+function platformFor(device: DeviceProfile): Platform {
+  if (device.platform !== URL_APP_PLATFORM) {
+    throw new AuditError('bad-device', `Device profile "${device.name}" is for ${device.platform}, but an app given by URL or folder needs a ${URL_APP_PLATFORM} profile such as "${DEFAULT_DEVICE}".`);
   }
+  return runnablePlatform(device.platform);
 }
 
 /** Runs the WebdriverIO Launcher; resolves to the reason the run is incomplete, if it is. */
@@ -199,7 +202,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
   const runnerFailure = !incompleteReason && Object.keys(results).length === 0 ? firstRunIssue(bundle.issues) : undefined;
   const verdict = secrets.value(buildVerdict({
     tool: config.tool,
-    app: { target: config.app.target, platform: 'h5', ...(config.app.name ? { name: config.app.name } : {}) },
+    app: { target: config.app.target, platform: config.app.platform, ...(config.app.name ? { name: config.app.name } : {}) },
     device: { profile: config.device.name, label: config.device.label, platform: config.device.platform },
     startedAt: config.startedAt,
     finishedAt: new Date().toISOString(),

@@ -10,6 +10,8 @@ import type { TunableSettings } from '../checks/detectors/types.js';
 import type { DeviceProfile } from '../devices/profile.js';
 import type { TestData } from '../explore/test-data.js';
 import { AuditError } from '../core/errors.js';
+import type { AppUnderTest, DeviceSlot } from '../platforms/platform.js';
+import type { PlatformId } from '../platforms/platform-id.js';
 
 export const RUN_CONFIG_ENV = 'GOVAPP_AUDIT_RUN_CONFIG';
 export const RUN_CONFIG_FILE = 'run-config.json';
@@ -20,7 +22,8 @@ export interface RunConfig {
   outDir: string;
   /** Run-private scratch folder (Chromium profile, chromedriver log); its name marks our processes. */
   scratchDir: string;
-  app: { target: string; platform: 'h5'; url: string; name?: string };
+  /** The app: what --app named; H5 the URL to open (a served folder's local URL); native the package file. */
+  app: { target: string; platform: PlatformId; url?: string; packageFile?: string; name?: string };
   device: DeviceProfile;
   budgetSeconds: number;
   maxActions: number;
@@ -53,4 +56,15 @@ export function readRunConfigFromEnv(): RunConfig {
     throw new AuditError('usage', `${RUN_CONFIG_ENV} is not set: start audits with "govapp-audit run", not with wdio directly.`);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as RunConfig;
+}
+
+/** The device slot of a run on this host: its scratch folder and the ports the CLI chose. */
+export function runSlot(run: RunConfig): DeviceSlot {
+  return { ports: { appium: run.appiumPort, chromedriverPort: run.chromedriverPort }, scratchDir: run.scratchDir };
+}
+
+/** The app under test as the platform needs it. */
+export function runApp(run: RunConfig): AppUnderTest {
+  const { target, url, packageFile, name } = run.app;
+  return { target, ...(url !== undefined ? { url } : {}), ...(packageFile !== undefined ? { packageFile } : {}), ...(name !== undefined ? { name } : {}) };
 }

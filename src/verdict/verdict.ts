@@ -3,6 +3,7 @@
  * in the CLI process, from the per-check results the worker wrote; a check with no result is
  * inconclusive, and a run that did not finish is marked incomplete and can never pass.
  */
+import type { PlatformId } from '../platforms/platform-id.js';
 import { readFileSync } from 'node:fs';
 import { CHECK_CATALOG, CHECK_IDS, type CheckId } from '../checks/catalog.js';
 import { CLAUSES } from '../regulation/clauses.js';
@@ -14,8 +15,8 @@ export type VerdictOutcome = 'pass' | 'fail' | 'inconclusive';
 export interface Verdict {
   schemaVersion: 1;
   tool: { name: string; version: string };
-  app: { target: string; platform: 'h5' | 'android' | 'ios' | 'harmonyos'; name?: string; sha256?: string };
-  device: { profile: string; label: string; platform: string };
+  app: { target: string; platform: PlatformId; name?: string; sha256?: string };
+  device: { profile: string; label: string; platform: PlatformId };
   startedAt: string;
   finishedAt: string;
   outcome: VerdictOutcome;

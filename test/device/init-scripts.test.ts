@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { createContext, runInContext } from 'node:vm';
 import { describe, it } from 'node:test';
-import type { Cdp } from '../../src/device/h5/cdp.js';
-import { serverUrlOf } from '../../src/device/h5/cdp.js';
-import { installInitScripts } from '../../src/device/h5/init-scripts.js';
-import { dialogHookScript, TAP_LISTENER_RECORDER } from '../../src/device/h5/page-scripts.js';
+import type { Cdp } from '../../src/platforms/h5/cdp.js';
+import { serverUrlOf } from '../../src/platforms/h5/cdp.js';
+import { installInitScripts } from '../../src/platforms/h5/init-scripts.js';
+import { dialogHookScript, TAP_LISTENER_RECORDER } from '../../src/platforms/h5/page-scripts.js';
 
 function fakeCdp(fail = false): Cdp & { sent: { cmd: string; source?: string }[] } {
   let next = 0;

@@ -24,7 +24,7 @@ const byText = (nodes: UiNode[], text: string) => {
   assert.ok(node, `a node with text ${text}`);
   return node;
 };
-const snapshot = (url: string, title: string, nodes: UiNode[]): UiSnapshot => ({ url, title, visibleText: nodes.map((n) => n.text).filter(Boolean).join(' '), viewport: { width: 1080, height: 2400, devicePixelRatio: 1 }, nodes });
+const snapshot = (url: string, title: string, nodes: UiNode[]): UiSnapshot => ({ screenKey: url, url, title, visibleText: nodes.map((n) => n.text).filter(Boolean).join(' '), viewport: { width: 1080, height: 2400, devicePixelRatio: 1 }, nodes });
 /** The same screen later: other counters. */
 const later = (source: string) => source.replace(/1260/g, '1275').replace(/消息通知 \(3\)/g, '消息通知 (12)').replace(/第 7 名/g, '第 9 名');
 

@@ -1,7 +1,7 @@
 /** Chromium performance-log entries → requests. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NetworkLogAssembler } from '../../src/device/h5/perf-log.js';
+import { NetworkLogAssembler } from '../../src/platforms/h5/perf-log.js';
 
 type Params = Record<string, unknown>;
 const entry = (method: string, params: Params, timestamp = 1_700_000_000_000) => ({ message: JSON.stringify({ message: { method, params } }), timestamp });

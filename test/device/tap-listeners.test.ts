@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createContext, runInContext } from 'node:vm';
 import { describe, it } from 'node:test';
-import { TAP_LISTENER_RECORDER } from '../../src/device/h5/page-scripts.js';
+import { TAP_LISTENER_RECORDER } from '../../src/platforms/h5/page-scripts.js';
 
 interface Recorded { type: string; listener: unknown; capture: boolean }
 interface Taps { early: boolean; of(target: unknown): Recorded[] | null }

@@ -14,7 +14,7 @@ import { loadDeviceProfile } from '../../src/devices/profile.js';
 import type { UiNode } from '../../src/evidence/types.js';
 import { recognizeRegion } from '../../src/ocr/recognize.js';
 import { createOcrPool, type OcrEngine } from '../../src/ocr/tesseract-pool.js';
-import { startH5Device, type H5Device } from '../../src/runner/h5-device.js';
+import { startUrlDevice as startH5Device, type StandaloneDevice as H5Device } from '../../src/runner/standalone-device.js';
 import { serveFolder, type RunningServer } from '../../src/runner/sample-server.js';
 import type { Account } from '../helpers/secret-leak.js';
 

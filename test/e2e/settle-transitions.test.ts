@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_DEVICE, PROJECT_ROOT } from '../../src/core/paths.js';
-import { H5Session } from '../../src/device/h5/h5-session.js';
+import { H5Session } from '../../src/platforms/h5/h5-session.js';
 import { loadDeviceProfile } from '../../src/devices/profile.js';
-import { startH5Device, type H5Device } from '../../src/runner/h5-device.js';
+import { startUrlDevice as startH5Device, type StandaloneDevice as H5Device } from '../../src/runner/standalone-device.js';
 import { serveFolder, type RunningServer } from '../../src/runner/sample-server.js';
 
 describe('settling before a snapshot (real Chromium)', () => {

@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_DEVICE, PROJECT_ROOT } from '../../src/core/paths.js';
-import { H5Session } from '../../src/device/h5/h5-session.js';
-import type { UiSnapshot } from '../../src/device/device-session.js';
+import { H5Session } from '../../src/platforms/h5/h5-session.js';
+import type { DeviceSession, UiSnapshot } from '../../src/device/device-session.js';
 import { loadDeviceProfile } from '../../src/devices/profile.js';
 import type { UiNode } from '../../src/evidence/types.js';
-import { startH5Device, type H5Device } from '../../src/runner/h5-device.js';
+import { startUrlDevice as startH5Device, type StandaloneDevice as H5Device } from '../../src/runner/standalone-device.js';
 import { serveFolder, type RunningServer } from '../../src/runner/sample-server.js';
 
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'tap-apps', 'listeners');
@@ -33,7 +33,7 @@ describe('clickability from what the page listens to (real Chromium)', () => {
   let device: H5Device;
   let home: UiSnapshot;
   let frameworks: UiSnapshot;
-  let homeSession: H5Session;
+  let homeSession: DeviceSession;
 
   before(async () => {
     server = await serveFolder(FIXTURE);

@@ -2,12 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { UiSnapshot } from '../../src/device/device-session.js';
-import { routeKey, screenSignature } from '../../src/explore/screen-signature.js';
+import { screenSignature } from '../../src/explore/screen-signature.js';
+import { h5ScreenKey as routeKey } from '../../src/platforms/h5/screen-key.js';
 import { button, el, link, screen, span, type NodeSpec } from '../helpers/evidence-builder.js';
 
 function snapshot(url: string, title: string, body: NodeSpec[]): UiSnapshot {
   const s = screen({ title, url, body });
-  return { url: s.url, title: s.title, visibleText: s.visibleText, viewport: s.viewport, nodes: s.nodes };
+  return { screenKey: routeKey(s.url), url: s.url, title: s.title, visibleText: s.visibleText, viewport: s.viewport, nodes: s.nodes };
 }
 
 const tabBar = (obscured = false) => [link('首页', { obscured }), link('办事', { obscured }), link('我的', { obscured })];

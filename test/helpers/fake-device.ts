@@ -8,7 +8,8 @@
  * may redirect by itself a few looks after it was shown (a toast, then another route); an app may
  * keep its session across launches (a token in localStorage) until its data is cleared.
  */
-import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type UiSnapshot } from '../../src/device/device-session.js';
+import { AppCrashedError, CapabilityMissingError, NO_CAPABILITIES, type DeviceSession, type ObservedLog, type ObservedRequest, type SessionCapabilities, type UiSnapshot } from '../../src/device/device-session.js';
+import { h5ScreenKey } from '../../src/platforms/h5/screen-key.js';
 import type { UiNode } from '../../src/evidence/types.js';
 
 export interface FakeControl {
@@ -76,12 +77,12 @@ export class FakeDevice implements DeviceSession {
   /** Crashes caused so far, and relaunches after them. */
   crashes = 0;
   relaunches = 0;
-  relaunchAfterCrash?: () => Promise<void>;
   /** The n-th Back kills the app (a crash while the explorer travels between screens). */
   crashOnBack?: number;
   /** Times clearAppData() was called (only offered when the app keeps a session). */
   clears = 0;
-  clearAppData?: () => Promise<void>;
+  /** Clearing is offered only when the app keeps a session; relaunching unless the recovery is 'unsupported'. */
+  readonly can: SessionCapabilities;
   private dead = false;
   private signedIn = false;
   private looks = 0;
@@ -89,23 +90,29 @@ export class FakeDevice implements DeviceSession {
   private network: ObservedRequest[] = [];
   private requestCounter = 0;
 
-  constructor(readonly app: FakeApp, recovery: FakeRecovery = 'relaunches') {
-    if (app.keptSession !== undefined) {
-      this.clearAppData = () => {
-        this.clears++;
-        this.signedIn = false;
-        return Promise.resolve();
-      };
-    }
-    if (recovery !== 'unsupported') {
-      this.relaunchAfterCrash = async () => {
-        this.relaunches++;
-        if (recovery === 'fails') throw new AppCrashedError('unknown error: WebDriverError: tab crashed', '渲染进程终止');
-        this.dead = false;
-        await this.launch();
-      };
-    }
+  /** `can` overrides what the fake offers (a platform that does not observe requests: `{ networkObserved: false }`). */
+  constructor(readonly app: FakeApp, private readonly recovery: FakeRecovery = 'relaunches', can: Partial<SessionCapabilities> = {}) {
+    this.can = { ...NO_CAPABILITIES, networkObserved: true, logs: true, textEntry: true, clearData: app.keptSession !== undefined, relaunchAfterCrash: recovery !== 'unsupported', ...can };
   }
+
+  clearAppData(): Promise<void> {
+    if (!this.can.clearData) throw new CapabilityMissingError(this.platform, 'clearData');
+    this.clears++;
+    this.signedIn = false;
+    return Promise.resolve();
+  }
+
+  async relaunchAfterCrash(): Promise<void> {
+    if (!this.can.relaunchAfterCrash) throw new CapabilityMissingError(this.platform, 'relaunchAfterCrash');
+    this.relaunches++;
+    if (this.recovery === 'fails') throw new AppCrashedError('unknown error: WebDriverError: tab crashed', '渲染进程终止');
+    this.dead = false;
+    await this.launch();
+  }
+
+  selectOption(): Promise<void> { throw new Error('the fake app has no selects'); }
+  scroll(): Promise<void> { throw new CapabilityMissingError(this.platform, 'scroll'); }
+  setDialogPolicy(): void { throw new CapabilityMissingError(this.platform, 'dialogs'); }
 
   get current(): string {
     const key = this.history[this.history.length - 1];
@@ -155,8 +162,10 @@ export class FakeDevice implements DeviceSession {
       (this.app.tabBar ?? []).forEach((c, i) => add('a', c.text, nav, tabLocator(i), c.handler));
     }
     const texts = nodes.map((n) => n.text).filter(Boolean);
+    const url = `${this.app.origin}/#${def.route}`;
     return Promise.resolve({
-      url: `${this.app.origin}/#${def.route}`,
+      screenKey: h5ScreenKey(url),
+      url,
       title: this.app.documentTitle ?? def.title,
       visibleText: texts.join(' '),
       viewport: { width: 412, height: 915, devicePixelRatio: 2 },
@@ -218,13 +227,20 @@ export class FakeDevice implements DeviceSession {
   }
 
   drainNetwork(): Promise<ObservedRequest[]> {
+    if (!this.can.networkObserved) throw new CapabilityMissingError(this.platform, 'networkObserved');
     const drained = this.network;
     this.network = [];
     return Promise.resolve(drained);
   }
 
   drainLogs(): Promise<ObservedLog[]> {
+    if (!this.can.logs) throw new CapabilityMissingError(this.platform, 'logs');
     return Promise.resolve([]);
+  }
+
+  async observe(): Promise<UiSnapshot> {
+    await this.settle();
+    return this.snapshot();
   }
 
   /** Launches and taps the steps' locators; returns the screen key reached. */

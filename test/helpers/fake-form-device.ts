@@ -5,7 +5,8 @@
  * valid phone number gets through; an outbound link to another site. Requests echo what was typed,
  * as a login POST would.
  */
-import type { DeviceSession, ObservedLog, ObservedRequest, UiSnapshot } from '../../src/device/device-session.js';
+import { CapabilityMissingError, NO_CAPABILITIES, type DeviceSession, type ObservedLog, type ObservedRequest, type UiSnapshot } from '../../src/device/device-session.js';
+import { h5ScreenKey } from '../../src/platforms/h5/screen-key.js';
 import type { UiNode } from '../../src/evidence/types.js';
 import { TINY_PNG } from './fake-device.js';
 
@@ -15,6 +16,7 @@ type Screen = 'login' | 'home' | 'detail' | 'feed' | 'profile' | 'saved' | 'exte
 
 export class FakeFormDevice implements DeviceSession {
   readonly platform = 'h5' as const;
+  readonly can = { ...NO_CAPABILITIES, networkObserved: true, logs: true, textEntry: true, scroll: true };
   readonly taps: string[] = [];
   scrolls = 0;
   private history: Screen[] = [];
@@ -77,8 +79,9 @@ export class FakeFormDevice implements DeviceSession {
       default:
         break;
     }
+    const url = this.screen === 'external' ? 'https://www.gov.cn/' : `https://fake.gov.cn/#/${this.screen}`;
     return Promise.resolve({
-      url: this.screen === 'external' ? 'https://www.gov.cn/' : `https://fake.gov.cn/#/${this.screen}`, title, visibleText: nodes.map((n) => n.text).join(' '),
+      screenKey: h5ScreenKey(url), url, title, visibleText: nodes.map((n) => n.text).join(' '),
       viewport: { width: 400, height: 800, devicePixelRatio: 2 }, nodes, canScroll: this.screen === 'feed', listenersObserved: true,
     });
   }
@@ -131,4 +134,9 @@ export class FakeFormDevice implements DeviceSession {
   settle(): Promise<void> { return Promise.resolve(); }
   drainNetwork(): Promise<ObservedRequest[]> { const n = this.network; this.network = []; return Promise.resolve(n); }
   drainLogs(): Promise<ObservedLog[]> { return Promise.resolve([]); }
+  observe(): Promise<UiSnapshot> { return this.snapshot(); }
+  selectOption(): Promise<void> { throw new Error('the fake app has no selects'); }
+  clearAppData(): Promise<void> { throw new CapabilityMissingError(this.platform, 'clearData'); }
+  setDialogPolicy(): void { throw new CapabilityMissingError(this.platform, 'dialogs'); }
+  relaunchAfterCrash(): Promise<void> { throw new CapabilityMissingError(this.platform, 'relaunchAfterCrash'); }
 }

@@ -11,7 +11,7 @@ import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
 import { noSecrets } from '../../src/evidence/secret-mask.js';
 import { heapChartSvg } from '../../src/probes/heap-chart.js';
 import { describeHeap, heapAttachments, recordHeapSamples, startHeapSampler } from '../../src/probes/heap-sampler.js';
-import type { Cdp } from '../../src/device/h5/cdp.js';
+import type { Cdp } from '../../src/platforms/h5/cdp.js';
 import { evidence, measured, probes } from './probe-fixtures.js';
 
 const MB = 1_048_576;

@@ -3,6 +3,7 @@
  * signs in again along the explorer's recorded path, relaunches, and measures "login at every
  * launch" (0 h) instead of reporting "never signed in"; without a recorded path it says so.
  */
+import { sessionStub } from '../helpers/session-stub.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +33,7 @@ function loginApp(persist: boolean, toastLooks = 0): DeviceSession & { launches:
   let typed = '';
   // Looks left during which the login form still shows after a successful tap (a 登录成功 toast, then the home route).
   let toast = 0;
-  const app = {
-    platform: 'h5' as const,
+  const app = sessionStub({
     launches: 0,
     launch: () => { app.launches++; if (!persist) signedIn = false; return Promise.resolve(); },
     typeText: (_locator: string, text: string) => { typed = text; return Promise.resolve(); },
@@ -43,14 +43,14 @@ function loginApp(persist: boolean, toastLooks = 0): DeviceSession & { launches:
     snapshot: (): Promise<UiSnapshot> => {
       const home = signedIn && toast-- <= 0;
       return Promise.resolve({
-        url: 'http://127.0.0.1:8080/', title: home ? '首页' : '登录', visibleText: '', viewport: { width: 412, height: 915, devicePixelRatio: 1 },
+        screenKey: '/', url: 'http://127.0.0.1:8080/', title: home ? '首页' : '登录', visibleText: '', viewport: { width: 412, height: 915, devicePixelRatio: 1 },
         nodes: home ? [node('home', { text: '办事' })] : [node('pw', { role: 'textbox', inputType: 'password', clickable: false }), node('login', { text: '登录' })],
       });
     },
     screenshot: () => Promise.resolve(Buffer.alloc(0)),
     drainNetwork: () => Promise.resolve([]),
     drainLogs: () => Promise.resolve([]),
-  };
+  });
   return app;
 }
 

@@ -5,19 +5,16 @@ import type { DeviceSession } from '../../src/device/device-session.js';
 import type { Step } from '../../src/evidence/types.js';
 import { DEFAULT_TEST_DATA } from '../../src/explore/test-data.js';
 import { replaySteps } from '../../src/probes/replay.js';
+import { sessionStub } from '../helpers/session-stub.js';
 
 function recordingDevice(log: string[]): DeviceSession {
-  const none = () => Promise.reject(new Error('not used'));
-  return {
-    platform: 'h5',
+  return sessionStub({
     launch: () => { log.push('launch'); return Promise.resolve(); },
     clearAppData: () => { log.push('clear'); return Promise.resolve(); },
-    tap: (locator) => { log.push(`tap ${locator}`); return Promise.resolve(); },
-    typeText: (locator, text) => { log.push(`type ${locator}=${text}`); return Promise.resolve(); },
+    tap: (locator: string) => { log.push(`tap ${locator}`); return Promise.resolve(); },
+    typeText: (locator: string, text: string) => { log.push(`type ${locator}=${text}`); return Promise.resolve(); },
     back: () => { log.push('back'); return Promise.resolve(); },
-    settle: () => Promise.resolve(),
-    snapshot: none, screenshot: none, drainNetwork: () => Promise.resolve([]), drainLogs: () => Promise.resolve([]),
-  };
+  });
 }
 
 void describe('replaySteps', () => {

@@ -3,7 +3,7 @@
  * protocol through Appium's /goog/cdp/execute route for the init script and metrics.
  */
 import { readFileSync } from 'node:fs';
-import { AppiumCdp } from '../../device/h5/cdp.js';
+import { AppiumCdp, type Cdp } from '../../platforms/h5/cdp.js';
 import { HarRecorder } from '../har.js';
 import type { PermissionMode, WebTools } from '../probe.js';
 
@@ -16,13 +16,15 @@ export function instrumentationScript(mode: PermissionMode): string {
 }
 
 export interface H5ToolOptions {
-  appiumPort: number;
+  /** The DevTools protocol client; by default one on Appium's port for the browser's session id. */
+  cdp?: Cdp;
+  appiumPort?: number;
   serveOverIpv6?: WebTools['serveOverIpv6'];
 }
 
 /** Builds the tools over a WebdriverIO browser bound to an Appium chromium session. */
 export function h5WebTools(browser: WebdriverIO.Browser, options: H5ToolOptions): WebTools {
-  const cdp = new AppiumCdp(`http://127.0.0.1:${options.appiumPort}`, browser.sessionId);
+  const cdp = options.cdp ?? new AppiumCdp(`http://127.0.0.1:${options.appiumPort ?? 4723}`, browser.sessionId);
   const recorder = new HarRecorder();
   let scriptId: string | undefined;
   let clockId: string | undefined;

@@ -3,15 +3,23 @@
  * driver, which drives Debian's Chromium in mobile emulation. Settle and snapshot share one
  * round trip; taps, typing, picking and scrolling are one script each (see page-scripts.ts).
  */
-import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type UiSnapshot } from '../device-session.js';
+import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type SessionCapabilities, type UiSnapshot } from '../../device/device-session.js';
 import { installInitScripts } from './init-scripts.js';
 import { OBSERVE_SCRIPT, SCROLL_SCRIPT, SELECT_SCRIPT, SETTLE_SCRIPT, SNAPSHOT_SCRIPT, TAP_SCRIPT, TYPE_SCRIPT } from './page-scripts.js';
 import { NetworkLogAssembler } from './perf-log.js';
+import { h5ScreenKey } from './screen-key.js';
+
+/** What Chromium through Appium gives an H5 audit: everything the seam knows of. */
+export const H5_CAPABILITIES: SessionCapabilities = Object.freeze({
+  networkObserved: true, logs: true, dialogs: true, clockControl: true, clearData: true,
+  relaunchAfterCrash: true, permissionControl: true, textEntry: true, scroll: true,
+});
 
 interface LogEntry { level?: string; message?: string; source?: string; timestamp?: number }
 
 export class H5Session implements DeviceSession {
   readonly platform = 'h5' as const;
+  readonly can = H5_CAPABILITIES;
   private network = new NetworkLogAssembler();
   private dismissPattern = '(?!)';
 
@@ -56,11 +64,11 @@ export class H5Session implements DeviceSession {
   }
 
   async snapshot(): Promise<UiSnapshot> {
-    return crashAware(() => this.browser.execute<UiSnapshot, []>(SNAPSHOT_SCRIPT));
+    return withScreenKey(await crashAware(() => this.browser.execute<PageSnapshot, []>(SNAPSHOT_SCRIPT)));
   }
 
   async observe(): Promise<UiSnapshot> {
-    return crashAware(() => this.browser.executeAsync<UiSnapshot, [number, number, string]>(OBSERVE_SCRIPT, this.settleQuietMs, this.settleMaxMs, this.dismissPattern));
+    return withScreenKey(await crashAware(() => this.browser.executeAsync<PageSnapshot, [number, number, string]>(OBSERVE_SCRIPT, this.settleQuietMs, this.settleMaxMs, this.dismissPattern)));
   }
 
   async screenshot(): Promise<Buffer> {
@@ -104,6 +112,14 @@ export class H5Session implements DeviceSession {
     const entries = (await crashAware(() => this.browser.getLogs('browser'))) as LogEntry[];
     return entries.map((e) => ({ level: e.level ?? 'INFO', message: e.message ?? '', ts: e.timestamp ?? Date.now(), ...(e.source ? { source: e.source } : {}) }));
   }
+}
+
+/** What the page script returns: the snapshot before the platform names the screen. */
+export type PageSnapshot = Omit<UiSnapshot, 'screenKey'>;
+
+/** The page's snapshot with its screen key (the route). */
+export function withScreenKey(page: PageSnapshot): UiSnapshot {
+  return { ...page, screenKey: h5ScreenKey(page.url) };
 }
 
 /** chromedriver's words for a dead renderer (measured: "unknown error: WebDriverError: tab crashed"). */

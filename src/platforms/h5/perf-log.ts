@@ -3,7 +3,7 @@
  * getLogs('performance')) into requests. Pure; requests still in flight stay pending until
  * their response or failure arrives, or until flush().
  */
-import type { ObservedRequest } from '../device-session.js';
+import type { ObservedRequest } from '../../device/device-session.js';
 
 interface DevtoolsMessage {
   method?: string;

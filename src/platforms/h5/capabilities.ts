@@ -3,20 +3,21 @@
  * (never a download), headless Chromium in mobile emulation, performance and browser logs on.
  */
 import { join } from 'node:path';
-import type { RunConfig } from './run-config.js';
+import type { DeviceProfile } from '../../devices/profile.js';
+import type { DeviceSlot } from '../platform.js';
 
 export const CHROMEDRIVER = '/usr/bin/chromedriver';
 export const CHROMIUM_BINARY = '/usr/lib/chromium/chromium';
 
-/** W3C capabilities for the run's device profile. */
-export function h5Capabilities(run: RunConfig): WebdriverIO.Capabilities {
-  const viewport = run.device.viewport ?? { width: 412, height: 915, deviceScaleFactor: 2.625 };
+/** W3C capabilities for a device profile; the slot gives the scratch folder and chromedriver's port. */
+export function h5Capabilities(profile: DeviceProfile, slot: DeviceSlot): WebdriverIO.Capabilities {
+  const viewport = profile.viewport ?? { width: 412, height: 915, deviceScaleFactor: 2.625 };
   const args = [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
     '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
     '--disable-extensions', '--disable-default-apps', '--mute-audio', '--disable-quic',
-    `--user-data-dir=${join(run.scratchDir, 'chromium-profile')}`,
-    `--lang=${run.device.locale ?? 'zh-CN'}`,
+    `--user-data-dir=${join(slot.scratchDir, 'chromium-profile')}`,
+    `--lang=${profile.locale ?? 'zh-CN'}`,
   ];
   return {
     platformName: 'linux',
@@ -24,8 +25,8 @@ export function h5Capabilities(run: RunConfig): WebdriverIO.Capabilities {
     'appium:automationName': 'Chromium',
     'appium:executable': CHROMEDRIVER,
     'appium:autodownloadEnabled': false,
-    'appium:chromedriverPort': run.chromedriverPort,
-    'appium:logPath': join(run.scratchDir, 'chromedriver.log'),
+    ...(slot.ports.chromedriverPort !== undefined ? { 'appium:chromedriverPort': slot.ports.chromedriverPort } : {}),
+    'appium:logPath': join(slot.scratchDir, 'chromedriver.log'),
     'appium:newCommandTimeout': 120,
     'wdio:enforceWebDriverClassic': true,
     'goog:chromeOptions': {
@@ -33,7 +34,7 @@ export function h5Capabilities(run: RunConfig): WebdriverIO.Capabilities {
       args,
       mobileEmulation: {
         deviceMetrics: { width: viewport.width, height: viewport.height, pixelRatio: viewport.deviceScaleFactor, mobile: true, touch: true },
-        ...(run.device.userAgent ? { userAgent: run.device.userAgent } : {}),
+        ...(profile.userAgent ? { userAgent: profile.userAgent } : {}),
       },
       perfLoggingPrefs: { enableNetwork: true, enablePage: false },
     },

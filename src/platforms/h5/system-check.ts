@@ -1,6 +1,6 @@
 /** The system packages an H5 audit needs at run time; a missing one is a clear error, not a crash. */
 import { existsSync } from 'node:fs';
-import { AuditError } from '../core/errors.js';
+import { AuditError } from '../../core/errors.js';
 import { CHROMEDRIVER, CHROMIUM_BINARY } from './capabilities.js';
 
 /** Throws missing-system-dependency naming the fix. */

@@ -1,0 +1,37 @@
+/**
+ * The registry of device platforms: one typed entry per PlatformId. The runner, wdio.conf.ts and
+ * the specs ask it by the device profile's platform; a new platform is an entry here and its
+ * folder (src/platforms/<id>/).
+ */
+import { AuditError } from '../core/errors.js';
+import { H5_PLATFORM } from './h5/h5-platform.js';
+import type { Platform } from './platform.js';
+import { PLATFORM_IDS, type PlatformId } from './platform-id.js';
+import { unavailablePlatform } from './unavailable.js';
+
+export const PLATFORMS = {
+  h5: H5_PLATFORM,
+  android: unavailablePlatform('android', 'Android', 'uiautomator2', 'Android device runs are not available yet: the UiAutomator2 platform is not built, so an .apk is only read statically.'),
+  harmonyos: unavailablePlatform('harmonyos', 'HarmonyOS', 'harmonyos', 'HarmonyOS device runs are not available yet: the HarmonyOS driver session is not built, so a .hap/.app is only read statically.'),
+  ios: unavailablePlatform('ios', 'iOS', 'xcuitest', 'iOS device runs are not available yet: XCUITest needs a macOS host, so an .ipa is only read statically.'),
+} as const satisfies Record<PlatformId, Platform>;
+
+/** The platform of an app given by URL or by a folder of web pages. */
+export const URL_APP_PLATFORM: PlatformId = H5_PLATFORM.id;
+
+/** The platform entry for an id. */
+export function platformOf(id: PlatformId): Platform {
+  return PLATFORMS[id];
+}
+
+/** The entry of a platform that can run device sessions; throws AuditError('unsupported-platform') with its sentence otherwise. */
+export function runnablePlatform(id: PlatformId): Platform {
+  const platform = platformOf(id);
+  if (platform.unavailable) throw new AuditError('unsupported-platform', platform.unavailable);
+  return platform;
+}
+
+/** The ids whose device side runs here. */
+export function runnablePlatformIds(): PlatformId[] {
+  return PLATFORM_IDS.filter((id) => !PLATFORMS[id].unavailable);
+}
