@@ -5,6 +5,7 @@
  */
 import { AuditError } from '../core/errors.js';
 import { H5_PLATFORM } from './h5/h5-platform.js';
+import { IOS_PLATFORM } from './ios/ios-platform.js';
 import type { Platform } from './platform.js';
 import { PLATFORM_IDS, type PlatformId } from './platform-id.js';
 import { unavailablePlatform } from './unavailable.js';
@@ -13,7 +14,7 @@ export const PLATFORMS = {
   h5: H5_PLATFORM,
   android: unavailablePlatform('android', 'Android', 'uiautomator2', 'Android device runs are not available yet: the UiAutomator2 platform is not built, so an .apk is only read statically.'),
   harmonyos: unavailablePlatform('harmonyos', 'HarmonyOS', 'harmonyos', 'HarmonyOS device runs are not available yet: the HarmonyOS driver session is not built, so a .hap/.app is only read statically.'),
-  ios: unavailablePlatform('ios', 'iOS', 'xcuitest', 'iOS device runs are not available yet: XCUITest needs a macOS host, so an .ipa is only read statically.'),
+  ios: IOS_PLATFORM,
 } as const satisfies Record<PlatformId, Platform>;
 
 /** The platform of an app given by URL or by a folder of web pages. */
