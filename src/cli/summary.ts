@@ -9,6 +9,7 @@ export function formatRunSummary(outcome: RunOutcome): string {
   const lines = [
     '',
     `审计结论：${OUTCOME_ZH[v.outcome]}（${v.outcome}）${v.complete ? '' : `　运行未完成：${v.incompleteReason ?? ''}`}`,
+    ...(v.device.simulated ? [`设备：${v.device.label}（模拟设备：结果来自设备替身，不代表真机表现）`] : []),
     v.coverage.stoppedBy === 'not-run' ? '探索：未在设备上运行（仅安装包静态检查）' : `探索：${v.coverage.screens} 个界面，${v.coverage.actions} 次操作，${(v.coverage.durationMs / 1000).toFixed(1)} 秒${v.coverage.complete ? '，已完整探索' : `，未完整探索（${v.coverage.stoppedBy}）`}`,
   ];
   for (const c of v.checks) {

@@ -12,6 +12,8 @@ export interface DeviceProfile {
   name: string;
   label: string;
   platform: PlatformId;
+  /** The device is a simulated one (src/sim): runs are labelled 模拟设备 and verdict.json says so. */
+  simulated?: boolean;
   viewport?: { width: number; height: number; deviceScaleFactor: number };
   userAgent?: string;
   locale?: string;

@@ -19,6 +19,12 @@ export interface PerformanceBudgets {
   tapResponseMs?: number;
   /** Longest frame interval while a scroll gesture runs. */
   worstFrameMs?: number;
+  /** Native: share of frames that missed their deadline while scrolling (`dumpsys gfxinfo` Janky frames). */
+  slowFramePercent?: number;
+  /** Native: share of frames over 700 ms (frozen frames). */
+  frozenFramePercent?: number;
+  /** Native: the app's memory (TOTAL PSS of `dumpsys meminfo`) at its peak. */
+  appMemoryBytes?: number;
   /** Where each number comes from (budget name → source), shown with a broken budget. */
   sources?: Record<string, string>;
 }
@@ -88,7 +94,23 @@ export interface PerformanceProbeEvent {
   taps?: TapResponseFigures;
   /** Frame pacing during a scroll gesture on the launch screen (absent: not attempted). */
   frames?: FramePacing;
+  /** Figures a native probe measured with a device command, each judged against its budget when the budgets name it. */
+  figures?: MeasuredFigure[];
   at: string;
+}
+
+/** One figure measured on a device, with the command that measured it and its raw output. */
+export interface MeasuredFigure {
+  /** The budget it is judged against (absent: an observation only). */
+  budget?: Exclude<keyof PerformanceBudgets, 'sources'>;
+  /** What it is, in Chinese: 冷启动耗时（TotalTime，5 次中位数）. */
+  what: string;
+  value: number;
+  unit: 'ms' | 'bytes' | '%';
+  /** The command as run: `adb shell am start -W -n …`. */
+  command: string;
+  /** The command's raw output, stored as a text blob. */
+  output?: BlobRef;
 }
 
 /** One explored tap replayed and timed from the input to the next frame painted after the app's handler. */

@@ -6,6 +6,7 @@
  */
 import type { DeviceSession } from '../device/device-session.js';
 import type { DeviceProfile } from '../devices/profile.js';
+import type { PackageFacts } from '../package/index.js';
 import type { ProbeTools } from '../probes/probe-tools.js';
 import type { PlatformId } from './platform-id.js';
 
@@ -55,16 +56,38 @@ export interface ProbeToolContext extends SessionContext {
   serveOverIpv6?: () => Promise<{ url: string; close(): Promise<void> }>;
 }
 
+/** What preparing a run's device needs (CLI process, before Appium starts). */
+export interface RunPreparation extends SessionContext {
+  /** The submitted package's static facts (native apps): package name, launchable activity. */
+  facts?: PackageFacts;
+}
+
+/** A device made ready for a run: the environment Appium must run with, and how to undo it all. */
+export interface PreparedRun {
+  env: Record<string, string>;
+  /** The device is the simulated one (verdict.json `device.simulated`, 模拟设备 in the console and report). */
+  simulated: boolean;
+  stop(): Promise<void>;
+}
+
 export interface Platform {
   readonly id: PlatformId;
   /** Chinese name for people (console, report). */
   readonly title: string;
   /** The Appium driver the platform needs (Appium's `useDrivers`): 'chromium', 'uiautomator2', 'harmonyos', 'xcuitest'. */
   readonly appiumDriver: string;
+  /** Extra Appium server arguments the platform's sessions need (Appium 3 insecure features carry the driver prefix). */
+  readonly appiumArgs?: { allowInsecure?: string[] };
   /** Set while the platform cannot run device sessions here: the one sentence saying so. */
   readonly unavailable?: string;
   /** Throws AuditError (one sentence naming the fix) when something the platform needs is not installed. */
   systemCheck(): void;
+  /**
+   * Prepares the device in the CLI process before Appium starts (native: a simulated device when the
+   * profile says so, per-device ports, the capture proxy and the device's route to it); absent when
+   * nothing needs preparing (H5).
+   */
+  prepareRun?(ctx: RunPreparation): Promise<PreparedRun>;
   /** W3C capabilities of a session on `device` for the app. */
   capabilities(profile: DeviceProfile, device: DeviceSlot, target: AppUnderTest): WebdriverIO.Capabilities;
   /** The DeviceSession over a WebdriverIO session opened with those capabilities. */

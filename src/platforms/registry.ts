@@ -4,6 +4,7 @@
  * folder (src/platforms/<id>/).
  */
 import { AuditError } from '../core/errors.js';
+import { ANDROID_PLATFORM } from './android/android-platform.js';
 import { H5_PLATFORM } from './h5/h5-platform.js';
 import { IOS_PLATFORM } from './ios/ios-platform.js';
 import type { Platform } from './platform.js';
@@ -12,7 +13,7 @@ import { unavailablePlatform } from './unavailable.js';
 
 export const PLATFORMS = {
   h5: H5_PLATFORM,
-  android: unavailablePlatform('android', 'Android', 'uiautomator2', 'Android device runs are not available yet: the UiAutomator2 platform is not built, so an .apk is only read statically.'),
+  android: ANDROID_PLATFORM,
   harmonyos: unavailablePlatform('harmonyos', 'HarmonyOS', 'harmonyos', 'HarmonyOS device runs are not available yet: the HarmonyOS driver session is not built, so a .hap/.app is only read statically.'),
   ios: IOS_PLATFORM,
 } as const satisfies Record<PlatformId, Platform>;

@@ -33,7 +33,9 @@ import { readProgress, type ProgressEvent } from './progress.js';
 import { RUN_CONFIG_ENV, writeRunConfig, type RunConfig } from './run-config.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
 import { URL_APP_PLATFORM, runnablePlatform } from '../platforms/registry.js';
-import type { Platform } from '../platforms/platform.js';
+import type { Platform, PreparedRun } from '../platforms/platform.js';
+import type { PackageEvent } from '../evidence/types.js';
+import { packageRunsOnDevice, prepareNativeRun, type NativeRun } from './native-device-run.js';
 import { assertReachable } from './reachability.js';
 import { runPackageAudit } from './package-audit.js';
 import { writeLogFilters } from './log-filters.js';
@@ -86,11 +88,11 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   if (!Number.isFinite(budgetSeconds) || budgetSeconds <= 0 || budgetSeconds > 86_400) {
     throw new AuditError('usage', `--budget must be a number of seconds between 1 and 86400, got "${String(args.budget)}".`);
   }
-  if (target.kind === 'package') {
+  if (target.kind === 'package' && !packageRunsOnDevice(target, device)) {
     const secrets = runSecrets({ credentialsFile: args.credentials !== undefined ? resolve(args.credentials) : undefined, device });
     return runPackageAudit(target, { out: args.out ?? join('reports', `audit-${timestamp()}`), deviceProfile: device.name, exemptions, noReport: args.noReport === true, secrets, ...(args.lexicon ? { lexiconFile: resolve(args.lexicon) } : {}) }, listener);
   }
-  const platform = platformFor(device);
+  const platform = target.kind === 'package' ? runnablePlatform(device.platform) : platformFor(device);
   platform.systemCheck();
   const appiumPort = args.appiumPort ?? (await freePort());
   if (args.appiumPort !== undefined) await assertPortFree(args.appiumPort, 'the Appium server (--appium-port)');
@@ -102,35 +104,46 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   const startedAt = new Date().toISOString();
   const stopPolling = pollProgress(outDir, listener);
   let config: RunConfig | undefined;
+  let native: NativeRun | undefined;
   try {
+    const chromedriverPort = await freePort();
     if (target.kind === 'folder') server = await serveFolder(target.dir);
-    const url = target.kind === 'url' ? target.url : server!.url;
-    listener.phase(`检查应用可达：${url}`);
-    await assertReachable(url);
+    let url: string | undefined;
+    if (target.kind === 'package') {
+      listener.phase(`读取安装包并准备 ${platform.title} 设备：${target.file}`);
+      const slot = { ports: { appium: appiumPort, chromedriverPort }, scratchDir };
+      native = await prepareNativeRun(target, platform, device, slot, outDir, runSecrets({ credentialsFile: args.credentials !== undefined ? resolve(args.credentials) : undefined, device }));
+    } else {
+      url = target.kind === 'url' ? target.url : server!.url;
+      listener.phase(`检查应用可达：${url}`);
+      await assertReachable(url);
+    }
     config = {
       schemaVersion: 1,
       runId: scratchDir.split('-').pop() ?? 'run',
       outDir,
       scratchDir,
-      app: { target: target.kind === 'url' ? target.url : target.dir, platform: platform.id, url, ...(target.kind === 'folder' ? { name: target.name } : {}) },
+      app: native ? { target: native.app.target, platform: platform.id, packageFile: native.app.packageFile!, ...(native.app.name ? { name: native.app.name } : {}) }
+        : { target: target.kind === 'url' ? target.url : target.kind === 'folder' ? target.dir : target.file, platform: platform.id, ...(url ? { url } : {}), ...(target.kind === 'folder' ? { name: target.name } : {}) },
       ...accountForWorkers(args.credentials, device, scratchDir),
       budgetSeconds,
       maxActions: args.maxActions ?? device.exploration?.maxActions ?? 300,
       exemptions,
       ...logFiltersFor(args, device, scratchDir),
       appiumPort,
-      chromedriverPort: await freePort(),
+      chromedriverPort,
       settings: DEFAULT_TUNABLE_SETTINGS,
       ...(args.lexicon ? { lexiconFile: resolve(args.lexicon) } : {}),
       ...(testData ? { testData } : {}),
       tool: TOOL,
       startedAt,
     };
-    listener.phase(`启动 Appium（端口 ${appiumPort}）与 ${platform.title} 会话（${device.label}）`);
-    const incompleteReason = await runLauncher(config, outDir, scratchDir, server);
+    listener.phase(`启动 Appium（端口 ${appiumPort}）与 ${platform.title} 会话（${device.label}${native?.prepared.simulated ? '，模拟设备' : ''}）`);
+    const incompleteReason = await runLauncher(config, outDir, scratchDir, server, native?.prepared);
     return await finish(config, incompleteReason, args.noReport === true, listener);
   } finally {
     stopPolling();
+    await native?.prepared.stop();
     await sweepProcesses(scratchDir);
     await server?.close();
     rmSync(scratchDir, { recursive: true, force: true });
@@ -153,7 +166,7 @@ function platformFor(device: DeviceProfile): Platform {
 }
 
 /** Runs the WebdriverIO Launcher; resolves to the reason the run is incomplete, if it is. */
-async function runLauncher(config: RunConfig, outDir: string, scratchDir: string, server: RunningServer | undefined): Promise<string | undefined> {
+async function runLauncher(config: RunConfig, outDir: string, scratchDir: string, server: RunningServer | undefined, prepared?: PreparedRun): Promise<string | undefined> {
   process.env[RUN_CONFIG_ENV] = writeRunConfig(config);
   useProjectAppiumHome();
   let running = true;
@@ -163,6 +176,7 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
     void (async () => {
       await new Promise((r) => setTimeout(r, 500));
       await sweepProcesses(scratchDir, 2000);
+      await prepared?.stop().catch(() => undefined);
       await finish(config, '运行被中断（收到终止信号）', true).catch(() => undefined);
       await server?.close();
       rmSync(scratchDir, { recursive: true, force: true });
@@ -203,7 +217,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
   const verdict = secrets.value(buildVerdict({
     tool: config.tool,
     app: { target: config.app.target, platform: config.app.platform, ...(config.app.name ? { name: config.app.name } : {}) },
-    device: { profile: config.device.name, label: config.device.label, platform: config.device.platform },
+    device: { profile: config.device.name, label: config.device.label, platform: config.device.platform, ...(config.device.simulated ? { simulated: true } : {}) },
     startedAt: config.startedAt,
     finishedAt: new Date().toISOString(),
     exemptions: config.exemptions,
@@ -211,6 +225,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     coverage: bundle.coverage,
     ...(incompleteReason ?? runnerFailure ? { incompleteReason: incompleteReason ?? runnerFailure } : {}),
   }));
+  if (bundle.package) verdict.package = packageSummary(bundle.package);
   const verdictPath = writeVerdict(config.outDir, verdict);
   // What WebdriverIO wrote (the Allure reporter's results, its logs) is masked before anything reads it.
   for (const dir of ['allure-results', 'logs']) maskTextFilesUnder(join(config.outDir, dir), secrets);
@@ -220,7 +235,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
   listener?.phase('生成 Allure 报告');
   try {
     writeAllureEnvironment(join(config.outDir, 'allure-results'), secrets.value({
-      app: config.app.target, device: config.device.label, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
+      app: config.app.target, device: `${config.device.label}${config.device.simulated ? '（模拟设备）' : ''}`, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
       explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
       loginWall: verdict.coverage.loginWall ? (verdict.coverage.loginWall.signedIn ? '已用测试账号登录' : '未能登录，登录后的界面未探索') : '未遇到',
     }));
@@ -229,6 +244,15 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     outcome.reportError = error instanceof Error ? error.message : String(error);
   }
   return outcome;
+}
+
+/** verdict.json's package block from the recorded package facts (as a static-only run writes it). */
+function packageSummary(event: PackageEvent): NonNullable<Verdict['package']> {
+  const { facts } = event;
+  return {
+    format: facts.format, packageName: facts.identity.packageName, ...(facts.identity.versionName ? { versionName: facts.identity.versionName } : {}),
+    permissions: facts.permissions.map((p) => p.name), facts: event.blob,
+  };
 }
 
 function firstRunIssue(issues: { message: string }[]): string {

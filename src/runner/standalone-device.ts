@@ -42,7 +42,7 @@ export async function startDevice(profile: DeviceProfile, app: AppUnderTest): Pr
     unregister();
   };
   try {
-    server = await startAppium(port, join(scratchDir, 'appium.log'), platform.appiumDriver);
+    server = await startAppium(port, join(scratchDir, 'appium.log'), platform.appiumDriver, platform.appiumArgs?.allowInsecure);
     const slot: DeviceSlot = { ports: { appium: port, chromedriverPort: await freePort() }, scratchDir };
     const { remote } = await import('webdriverio');
     browser = await remote({ hostname: '127.0.0.1', port, path: '/', logLevel: 'silent', connectionRetryCount: 1, capabilities: platform.capabilities(profile, slot, app) });
@@ -58,10 +58,10 @@ export function startUrlDevice(profile: DeviceProfile, url: string): Promise<Sta
   return startDevice(profile, { target: url, url });
 }
 
-async function startAppium(port: number, logFile: string, driver: string): Promise<AppiumServer> {
+async function startAppium(port: number, logFile: string, driver: string, allowInsecure?: string[]): Promise<AppiumServer> {
   // Appium's home is the project: the drivers are npm dependencies found in node_modules.
   useProjectAppiumHome();
   const { main } = await import('appium');
-  const args = { address: '127.0.0.1', port, log: logFile, loglevel: 'error:info', useDrivers: [driver] };
+  const args = { address: '127.0.0.1', port, log: logFile, loglevel: 'error:info', useDrivers: [driver], ...(allowInsecure ? { allowInsecure } : {}) };
   return (await main(args as Parameters<typeof main>[0])) as unknown as AppiumServer;
 }

@@ -16,7 +16,8 @@ export interface Verdict {
   schemaVersion: 1;
   tool: { name: string; version: string };
   app: { target: string; platform: PlatformId; name?: string; sha256?: string };
-  device: { profile: string; label: string; platform: PlatformId };
+  /** `simulated`: the run drove the simulated device (src/sim), not a real one. */
+  device: { profile: string; label: string; platform: PlatformId; simulated?: boolean };
   startedAt: string;
   finishedAt: string;
   outcome: VerdictOutcome;

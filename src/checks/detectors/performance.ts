@@ -25,7 +25,7 @@ const FIGURES: { budget: BudgetName; what: string; unit: 'ms' | 'bytes'; read: (
   { budget: 'jsHeapBytes', what: '启动后 JS 堆占用', unit: 'bytes', read: (m) => m.jsHeapUsedBytes },
 ];
 
-const show = (value: number, unit: 'ms' | 'bytes') => (unit === 'ms' ? `${value} ms` : `${(value / 1048576).toFixed(1)} MB`);
+const show = (value: number, unit: 'ms' | 'bytes' | '%') => (unit === 'ms' ? `${value} ms` : unit === '%' ? `${value}%` : `${(value / 1048576).toFixed(1)} MB`);
 
 /** Launch, taps and frames (launchDetection), and the idle heap (performance-memory.ts) in one result. */
 export const detectPerformance: Detector = (bundle) => {
@@ -67,6 +67,7 @@ function launchDetection(bundle: EvidenceBundle): Detection {
       severity: 'present',
     });
   }
+  findings.push(...measuredFigureFindings(measured, budgets));
   const interaction = interactionFindings(measured, bundle.screens);
   findings.push(...interaction.findings);
   unmeasured.push(...interaction.unmeasured);
@@ -74,4 +75,21 @@ function launchDetection(bundle: EvidenceBundle): Detection {
     return { findings, details, inconclusiveReason: `${unmeasured.join('、')}未能测得，不能判定为通过。` };
   }
   return { findings, details };
+}
+
+/** Native figures (`figures`, with the command that measured them) over their budgets. */
+function measuredFigureFindings(measured: PerformanceProbeEvent, budgets: PerformanceBudgets): Finding[] {
+  return (measured.figures ?? []).flatMap((f) => {
+    const limit = f.budget === undefined ? undefined : budgets[f.budget];
+    if (limit === undefined || f.value <= limit) return [];
+    const source = budgets.sources?.[f.budget!];
+    return [{
+      summary: `${f.what} ${show(f.value, f.unit)}，超过预算 ${show(limit, f.unit)}${source ? `（依据：${source}）` : ''}；测量命令：${f.command}。`,
+      source: 'probe' as const,
+      text: `${f.budget}=${f.value} > ${limit}`,
+      evidence: f.output ? [f.output] : [],
+      confidence: 0.8,
+      severity: 'present' as const,
+    }];
+  });
 }
