@@ -1,8 +1,9 @@
 /**
  * Lays out an iOS sample's screens (rows of titles, texts, cells, buttons, fields) on a 390×844-point
  * iPhone as UIKit would: status bar, navigation bar with a back button on pushed screens, a scrolling
- * table, a tab bar on tab roots. The result is the simulated-device app model (bounds in points, classes
- * are XCUIElementType names, `activity` the view controller).
+ * table, a tab bar on tab roots. The result is the simulated-device app model in device pixels (@3x,
+ * 1170×2532, as the engine renders screenshots; the fake WDA reports points), classes are
+ * XCUIElementType names, `activity` the view controller.
  */
 type Bounds = [number, number, number, number];
 
@@ -100,12 +101,22 @@ function screenRoot(app: CompactApp, screen: CompactScreen): Node {
   return { class: 'XCUIElementTypeOther', bounds: [0, 0, W, H], background: BG, children };
 }
 
+/** Pixels per point of the simulated iPhone (src/sim/ios). */
+export const SCALE = 3;
+
+function toPixels(n: Node): Node {
+  const out: Node = { ...n, bounds: n.bounds.map((v) => v * SCALE) as Bounds };
+  if (n.textSize) out.textSize = n.textSize * SCALE;
+  if (n.children) out.children = n.children.map(toPixels);
+  return out;
+}
+
 /** The app model of a compact app description. */
 export function layoutApp(app: CompactApp): Record<string, unknown> {
   const screens: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(app.screens)) {
     screens[name] = {
-      activity: s.vc, root: screenRoot(app, s),
+      activity: s.vc, root: toPixels(screenRoot(app, s)),
       ...(s.onEnter ? { onEnter: s.onEnter } : {}), ...(s.askPermission ? { askPermission: s.askPermission } : {}), ...(s.log ? { log: s.log } : {}),
     };
   }

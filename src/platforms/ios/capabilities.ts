@@ -10,6 +10,7 @@
  */
 import type { DeviceProfile } from '../../devices/profile.js';
 import type { AppUnderTest, DeviceSlot } from '../platform.js';
+import type { PreparedIosDevice } from './device-file.js';
 
 /** What the simulated iPhone reports (src/sim/ios). */
 export const SIM_IOS = { udid: '00008110-0000SIMULATED0', platformVersion: '17.4', deviceName: 'iPhone 15（模拟设备）' } as const;
@@ -24,10 +25,10 @@ export function wdaUrlOf(slot: DeviceSlot): string | undefined {
   return slot.ports.wdaLocalPort ? `http://${slot.host ?? '127.0.0.1'}:${slot.ports.wdaLocalPort}` : undefined;
 }
 
-/** Capabilities for the XCUITest driver on this slot. */
-export function iosCapabilities(profile: DeviceProfile, slot: DeviceSlot, app: AppUnderTest): WebdriverIO.Capabilities {
+/** Capabilities for the XCUITest driver on this slot (and the device the CLI prepared, when it did). */
+export function iosCapabilities(profile: DeviceProfile, slot: DeviceSlot, app: AppUnderTest, prepared?: PreparedIosDevice): WebdriverIO.Capabilities {
   const simulated = isSimulated(profile);
-  const url = wdaUrlOf(slot);
+  const url = prepared?.wdaUrl ?? wdaUrlOf(slot);
   const caps: Record<string, unknown> = {
     platformName: 'iOS',
     'appium:automationName': 'XCUITest',
@@ -40,11 +41,15 @@ export function iosCapabilities(profile: DeviceProfile, slot: DeviceSlot, app: A
     'wdio:enforceWebDriverClassic': true,
   };
   if (simulated) {
-    if (!url) throw new Error('The simulated iPhone needs its WebDriverAgent port (slot.ports.wdaLocalPort).');
-    Object.assign(caps, { 'appium:udid': slot.udid ?? SIM_IOS.udid, 'appium:platformVersion': SIM_IOS.platformVersion, 'appium:webDriverAgentUrl': url, 'appium:skipLogCapture': true });
+    if (!url) throw new Error('The simulated iPhone was not started (no WebDriverAgent URL for it).');
+    Object.assign(caps, {
+      'appium:udid': prepared?.udid ?? slot.udid ?? SIM_IOS.udid, 'appium:platformVersion': prepared?.platformVersion ?? SIM_IOS.platformVersion,
+      'appium:webDriverAgentUrl': url, 'appium:skipLogCapture': true,
+    });
     return caps;
   }
-  if (slot.udid) caps['appium:udid'] = slot.udid;
+  const udid = prepared?.udid ?? slot.udid;
+  if (udid) caps['appium:udid'] = udid;
   if (url) caps['appium:webDriverAgentUrl'] = url;
   else Object.assign(caps, { 'appium:usePreinstalledWDA': true, ...(slot.ports.wdaLocalPort ? { 'appium:wdaLocalPort': slot.ports.wdaLocalPort } : {}) });
   if (app.packageFile) caps['appium:app'] = app.packageFile;

@@ -5,18 +5,19 @@
  * No probe tools yet: launch time, memory and CPU need Instruments (xctrace, macOS only), the
  * clock cannot be moved on iOS, and permission answers are the alert policy of the session.
  */
-import { inspectPackage } from '../../package/index.js';
-import type { AppUnderTest, Platform } from '../platform.js';
+import { journalReader } from '../android/network/journal-readers.js';
+import type { Platform } from '../platform.js';
 import { iosCapabilities, isSimulated, wdaUrlOf } from './capabilities.js';
-import { IosSession, type IosApp } from './ios-session.js';
+import { readPreparedIosDevice, type PreparedIosDevice } from './device-file.js';
+import { prepareIosRun } from './device-setup.js';
+import { IosSession } from './ios-session.js';
 import { assertIosHost } from './system-check.js';
 import type { XcuiBrowser } from './xcui-browser.js';
 
-/** Bundle id and display name from the submitted .ipa. */
-export async function iosAppOf(app: AppUnderTest): Promise<IosApp> {
-  if (!app.packageFile) throw new Error('An iOS session needs the submitted .ipa (AppUnderTest.packageFile).');
-  const { identity } = await inspectPackage(app.packageFile);
-  return { bundleId: identity.packageName, name: identity.label ?? identity.packageName };
+function prepared(scratchDir: string): PreparedIosDevice {
+  const device = readPreparedIosDevice(scratchDir);
+  if (!device) throw new Error('The iOS device was not prepared for this run (ios-device.json is missing from the scratch folder).');
+  return device;
 }
 
 export const IOS_PLATFORM: Platform = {
@@ -24,16 +25,22 @@ export const IOS_PLATFORM: Platform = {
   title: 'iOS（XCUITest）',
   appiumDriver: 'xcuitest',
   systemCheck: () => assertIosHost({ realDevice: false }),
-  capabilities(profile, slot, app) {
-    if (!isSimulated(profile)) assertIosHost({ realDevice: true, ...(wdaUrlOf(slot) ? { wdaUrl: wdaUrlOf(slot)! } : {}), ...(app.packageFile ? { packageFile: app.packageFile } : {}) });
-    return iosCapabilities(profile, slot, app);
+  async prepareRun({ profile, slot, app, facts }) {
+    const simulated = isSimulated(profile);
+    const url = wdaUrlOf(slot);
+    if (!simulated) assertIosHost({ realDevice: true, ...(url ? { wdaUrl: url } : {}), ...(app.packageFile ? { packageFile: app.packageFile } : {}) });
+    const run = await prepareIosRun(profile, slot, app, facts);
+    return { env: {}, simulated, stop: () => run.stop() };
   },
-  openSession(browser, { app, profile }) {
+  capabilities: (profile, slot, app) => iosCapabilities(profile, slot, app, readPreparedIosDevice(slot.scratchDir)),
+  openSession(browser, { profile, slot }) {
+    const device = prepared(slot.scratchDir);
     const exploration = profile.exploration ?? {};
-    return new IosSession(browser as unknown as XcuiBrowser, iosAppOf(app), {
+    return new IosSession(browser as unknown as XcuiBrowser, { bundleId: device.bundleId, name: device.appName }, {
+      simulated: device.simulated,
+      ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
       ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
       ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
-      simulated: isSimulated(profile),
     });
   },
   probeTools: () => ({}),
