@@ -1,0 +1,115 @@
+/**
+ * `adb forward` and `adb reverse`. A forward opens its host listener only when the command arrives (the driver
+ * refuses a host port that is already listening) and hands each connection to whatever listens on the device
+ * port; a connection to a device port nobody listens on is closed at once, as adbd does. A reverse makes a
+ * host port reachable from the device's loopback (how a lab proxy set by `settings put global http_proxy
+ * 127.0.0.1:PORT` is reached).
+ */
+import net from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+
+interface Forward {
+  local: string;
+  remote: string;
+  server: net.Server;
+}
+
+/** Something that can tell whether the device listens on a port. */
+export interface DevicePorts {
+  deviceListener(port: number): HttpServer | undefined;
+}
+
+/** The forward/reverse tables of one device. */
+export class PortTable {
+  private readonly forwards = new Map<number, Forward>();
+  private readonly reverses = new Map<string, string>();
+
+  constructor(private readonly device: DevicePorts) {}
+
+  /** `adb forward tcp:L tcp:R`: listens on host port L. Rejects when L is taken. */
+  async forward(local: string, remote: string): Promise<void> {
+    const hostPort = tcpPort(local);
+    const devicePort = tcpPort(remote);
+    const existing = this.forwards.get(hostPort);
+    if (existing) {
+      existing.remote = remote;
+      return;
+    }
+    const server = net.createServer((socket) => {
+      const listener = this.device.deviceListener(devicePort);
+      if (!listener) socket.destroy();
+      else listener.emit('connection', socket);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(hostPort, '127.0.0.1', () => resolve());
+    });
+    this.forwards.set(hostPort, { local, remote, server });
+  }
+
+  /** `adb forward --remove tcp:L`; false when there was no such forward. */
+  async removeForward(local: string): Promise<boolean> {
+    const port = tcpPort(local);
+    const fwd = this.forwards.get(port);
+    if (!fwd) return false;
+    this.forwards.delete(port);
+    await closeServer(fwd.server);
+    return true;
+  }
+
+  /** `adb forward --list` lines. */
+  listForwards(serial: string): string {
+    return [...this.forwards.values()].map((f) => `${serial} ${f.local} ${f.remote}\n`).join('');
+  }
+
+  /** `adb reverse tcp:R tcp:L`. */
+  reverse(remote: string, local: string): void {
+    this.reverses.set(remote, local);
+  }
+
+  /** `adb reverse --remove tcp:R`. */
+  removeReverse(remote: string): boolean {
+    return this.reverses.delete(remote);
+  }
+
+  /** `adb reverse --remove-all`. */
+  removeAllReverses(): void {
+    this.reverses.clear();
+  }
+
+  /** `adb reverse --list` lines. */
+  listReverses(): string {
+    return [...this.reverses].map(([r, l]) => `UsbFfs ${r} ${l}\n`).join('');
+  }
+
+  /**
+   * Where a device-side proxy address leads from this host: a loopback address only through a reverse (null:
+   * nothing listens there on the device), any other address as it is.
+   */
+  resolveProxy(deviceAddress: string): string | null {
+    const m = /^(.+):(\d+)$/.exec(deviceAddress);
+    if (!m) return null;
+    if (!['127.0.0.1', 'localhost', '::1'].includes(m[1]!)) return deviceAddress;
+    const local = this.reverses.get(`tcp:${m[2]}`);
+    return local ? `127.0.0.1:${tcpPort(local)}` : null;
+  }
+
+  /** Closes every forward listener. */
+  async closeAll(): Promise<void> {
+    const servers = [...this.forwards.values()].map((f) => f.server);
+    this.forwards.clear();
+    this.reverses.clear();
+    await Promise.all(servers.map(closeServer));
+  }
+}
+
+/** `tcp:8200` → 8200; throws on anything else. */
+export function tcpPort(spec: string): number {
+  const m = /^tcp:(\d+)$/.exec(spec);
+  if (!m) throw new Error(`error: cannot bind listener: unsupported socket spec '${spec}'`);
+  return Number(m[1]);
+}
+
+function closeServer(server: net.Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,218 @@
+/**
+ * One running app: its back stack of screens, scroll offsets, entered text, a pending permission prompt and
+ * a toast. It decides what a tap, back or text entry does from the model; side effects (requests, log lines,
+ * permission grants, a crash) go through the host callbacks so the device owns processes and the network.
+ */
+import type { SimAppModel, SimPermissionPrompt, SimRequest, SimScreen, SimTapAction } from './app-model.js';
+import { buildViewTree, flatten, hitTest, type ViewNode } from './view-tree.js';
+import type { ScreenSize, SystemLayer, SystemUi } from './system-ui.js';
+
+/** What a running app asks of its device. */
+export interface AppHost {
+  send(request: SimRequest, context: string): void;
+  log(level: 'I' | 'W' | 'E', tag: string, message: string): void;
+  isGranted(permission: string): boolean;
+  setGranted(permission: string, granted: boolean): void;
+  crash(exception: string): void;
+  now(): number;
+}
+
+interface PendingPrompt {
+  prompt: SimPermissionPrompt;
+  layer: SystemLayer;
+}
+
+const TOAST_MS = 2000;
+
+/** The state of one app process and its UI. */
+export class AppSession {
+  readonly stack: string[] = [];
+  private readonly scroll = new Map<string, number>();
+  private readonly texts = new Map<string, string>();
+  private focusedKey: string | undefined;
+  private pending: PendingPrompt | undefined;
+  private toast: { text: string; until: number } | undefined;
+  /** Taps answered (for tests and figures). */
+  taps = 0;
+  /** Screens entered since the process started (frames are rendered per screen and per tap). */
+  screensEntered = 0;
+
+  constructor(
+    readonly model: SimAppModel,
+    private readonly host: AppHost,
+    private readonly systemUi: SystemUi,
+    private readonly screenSize: ScreenSize,
+  ) {}
+
+  /** Shows the first screen (called once the cold start delay is over) and sends launch requests. */
+  start(): void {
+    for (const r of this.model.onLaunch ?? []) this.host.send(r, 'launch');
+    this.enter(this.model.startScreen);
+  }
+
+  /** The screen on top of the back stack. */
+  get screenName(): string {
+    return this.stack[this.stack.length - 1] ?? this.model.startScreen;
+  }
+
+  get screen(): SimScreen {
+    return this.screenOf(this.screenName);
+  }
+
+  /** The package and activity that has focus (the permission controller while its dialog is up). */
+  focus(): { pkg: string; activity: string } {
+    if (this.pending) return { pkg: this.pending.layer.pkg, activity: this.pending.layer.activity };
+    return { pkg: this.model.package, activity: qualify(this.screen.activity, this.model.package) };
+  }
+
+  /** The displayed tree: the app's screen, then the permission dialog and the toast over it. */
+  view(): ViewNode {
+    const base = buildViewTree({ pkg: this.model.package, root: this.screen.root, scroll: this.scroll, texts: this.texts, focusedKey: this.focusedKey });
+    if (this.pending) {
+      const dialog = buildViewTree({ pkg: this.pending.layer.pkg, root: this.pending.layer.root, scroll: new Map(), texts: new Map() });
+      return { ...base, children: [...base.children, prefixKeys(dialog, 'perm')] };
+    }
+    if (this.toast && this.toast.until > this.host.now()) {
+      const node = this.systemUi.toast(this.toast.text, this.screenSize);
+      const toast = buildViewTree({ pkg: 'com.android.systemui', root: node, scroll: new Map(), texts: new Map() });
+      return { ...base, children: [...base.children, prefixKeys(toast, 'toast')] };
+    }
+    return base;
+  }
+
+  /** A tap at display coordinates; returns what was hit (undefined: nothing reacts there). */
+  tap(x: number, y: number): ViewNode | undefined {
+    const hit = hitTest(this.view(), x, y);
+    this.taps += 1;
+    if (!hit) return undefined;
+    if (hit.node.editable) {
+      this.focusedKey = hit.key;
+      return hit;
+    }
+    if (hit.node.onTap) this.run(hit.node.onTap, `tap:${hit.node.id ?? hit.text ?? hit.key}`);
+    return hit;
+  }
+
+  /** Back: a pending dialog counts as a deny; otherwise pops the stack. Returns false when the app should close. */
+  back(): boolean {
+    if (this.pending) {
+      this.answer(false);
+      return true;
+    }
+    this.focusedKey = undefined;
+    if (this.stack.length <= 1) return false;
+    this.stack.pop();
+    return true;
+  }
+
+  /** Replaces the text of an editable node (by view key), then runs its onText action. */
+  setText(key: string, text: string): boolean {
+    const node = flatten(this.view()).find((n) => n.key === key);
+    if (!node?.node.editable) return false;
+    this.texts.set(key, text);
+    this.focusedKey = key;
+    if (node.node.onText) this.run(node.node.onText, `text:${node.node.id ?? key}`, text);
+    return true;
+  }
+
+  /** Scrolls a scrollable node by `dy` px (positive: content moves up); returns the distance actually moved. */
+  scrollBy(key: string, dy: number): number {
+    const node = flatten(this.view()).find((n) => n.key === key);
+    if (!node?.node.scrollable) return 0;
+    const content = contentBottom(node.node) - node.node.bounds[3];
+    const before = this.scroll.get(key) ?? 0;
+    const after = Math.max(0, Math.min(Math.max(0, content), before + dy));
+    this.scroll.set(key, after);
+    return after - before;
+  }
+
+  /** The text typed into an editable node (undefined when nothing was typed). */
+  textOf(key: string): string | undefined {
+    return this.texts.get(key);
+  }
+
+  private enter(name: string): void {
+    const screen = this.screenOf(name);
+    this.stack.push(name);
+    this.screensEntered += 1;
+    this.focusedKey = undefined;
+    for (const line of screen.log ?? []) this.logLine(line);
+    for (const r of screen.onEnter ?? []) this.host.send(r, `enter:${name}`);
+    if (screen.askPermission) this.ask(screen.askPermission);
+  }
+
+  private run(action: SimTapAction, context: string, entered?: string): void {
+    if (action.system) {
+      this.answer(action.system === 'permission-allow');
+      return;
+    }
+    for (const line of action.log ?? []) this.logLine(line);
+    for (const r of action.requests ?? []) this.host.send(withText(r, entered), context);
+    if (action.crash) {
+      this.host.crash(action.crash);
+      return;
+    }
+    if (action.toast) this.toast = { text: action.toast, until: this.host.now() + TOAST_MS };
+    if (action.askPermission && !this.host.isGranted(action.askPermission.permission)) {
+      this.ask(action.askPermission);
+      return;
+    }
+    if (action.askPermission?.onAllow) {
+      this.run(action.askPermission.onAllow, context);
+      return;
+    }
+    this.navigate(action);
+  }
+
+  private navigate(action: SimTapAction): void {
+    if (action.back) this.back();
+    else if (action.goto) this.enter(action.goto);
+  }
+
+  private ask(prompt: SimPermissionPrompt): void {
+    if (this.host.isGranted(prompt.permission)) return;
+    const layer = this.systemUi.permissionDialog(this.model.label, prompt.permission, this.screenSize);
+    this.pending = { prompt, layer };
+    this.host.log('I', 'GrantPermissionsActivity', `Requesting ${prompt.permission} for ${this.model.package}`);
+  }
+
+  private answer(allow: boolean): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    this.host.setGranted(pending.prompt.permission, allow);
+    const next = allow ? pending.prompt.onAllow : pending.prompt.onDeny;
+    if (next) this.run(next, `permission:${allow ? 'allow' : 'deny'}`);
+  }
+
+  private logLine(line: string): void {
+    const i = line.indexOf(':');
+    this.host.log('I', i > 0 ? line.slice(0, i).trim() : this.model.label, i > 0 ? line.slice(i + 1).trim() : line);
+  }
+
+  private screenOf(name: string): SimScreen {
+    const screen = this.model.screens[name];
+    if (!screen) throw new Error(`The app model of ${this.model.package} has no screen "${name}"`);
+    return screen;
+  }
+}
+
+/** `.MainActivity` → `pkg.MainActivity`. */
+export function qualify(activity: string, pkg: string): string {
+  return activity.startsWith('.') ? pkg + activity : activity;
+}
+
+function prefixKeys(node: ViewNode, prefix: string): ViewNode {
+  return { ...node, key: `${prefix}:${node.key}`, children: node.children.map((c) => prefixKeys(c, prefix)) };
+}
+
+function contentBottom(node: { bounds: number[]; children?: { bounds: number[]; children?: unknown[] }[] }): number {
+  let bottom = node.bounds[3] ?? 0;
+  for (const child of node.children ?? []) bottom = Math.max(bottom, contentBottom(child as typeof node));
+  return bottom;
+}
+
+function withText(request: SimRequest, text: string | undefined): SimRequest {
+  if (text === undefined || request.body === undefined) return request;
+  return { ...request, body: JSON.parse(JSON.stringify(request.body).replaceAll('{text}', text.replaceAll('"', '\\"'))) as unknown };
+}
