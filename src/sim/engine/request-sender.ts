@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import type { Socket } from 'node:net';
 import type { SimRequest } from './app-model.js';
 
@@ -58,11 +59,13 @@ async function send(request: SimRequest, ctx: SendContext): Promise<number> {
     const path = ctx.proxy ? url.href : url.pathname + url.search;
     return await exchange(http.request({ host: target.host, port: target.port, method: request.method, path, headers: { host: url.host, ...headers }, timeout }), data);
   }
-  const socket = ctx.proxy ? await connectTunnel(ctx.proxy, url, timeout) : undefined;
+  const tunnel = ctx.proxy ? await connectTunnel(ctx.proxy, url, timeout) : undefined;
+  const rejectUnauthorized = !ctx.trustsUserCa;
+  // Through a proxy, TLS runs inside the CONNECT tunnel; Node uses `createConnection` only when no agent is given.
   const options: https.RequestOptions = {
     host: url.hostname, port: Number(url.port || 443), method: request.method, path: url.pathname + url.search,
-    headers: { host: url.host, ...headers }, timeout, servername: url.hostname, rejectUnauthorized: !ctx.trustsUserCa, agent: false,
-    ...(socket ? { createConnection: () => socket } : {}),
+    headers: { host: url.host, ...headers }, timeout, servername: url.hostname, rejectUnauthorized,
+    ...(tunnel ? { createConnection: () => tls.connect({ socket: tunnel, servername: url.hostname, rejectUnauthorized }) } : { agent: false }),
   };
   return await exchange(https.request(options), data);
 }
