@@ -40,7 +40,8 @@ export const config: WebdriverIO.Config = {
     ['appium', {
       args: {
         address: '127.0.0.1', port: run.appiumPort, log: join(run.scratchDir, 'appium.log'), useDrivers: platform.appiumDriver,
-        ...(platform.appiumArgs?.allowInsecure ? { allowInsecure: platform.appiumArgs.allowInsecure } : {}),
+        // The service passes values as text: Appium reads a comma-separated list of driver-prefixed features.
+        ...(platform.appiumArgs?.allowInsecure ? { allowInsecure: platform.appiumArgs.allowInsecure.join(',') } : {}),
         // Masks the test account in Appium's log (which lands in <out>/logs): see src/runner/log-filters.ts.
         ...(run.logFiltersFile ? { logFilters: run.logFiltersFile } : {}),
       },

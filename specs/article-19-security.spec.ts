@@ -1,13 +1,4 @@
-// 第十九条 数据和个人信息安全: one test per check; the test body is shared (src/audit/check-test.ts).
-import { CHECK_CATALOG, type CheckId } from '../src/checks/catalog.js';
-import { runCheckTest } from '../src/audit/check-test.js';
+// 第十九条 数据和个人信息安全: one test per check, grouped in src/audit/article-suites.ts; the test body is shared (src/audit/check-test.ts).
+import { describeArticleSuite } from '../src/audit/article-spec.js';
 
-const CHECKS: CheckId[] = ['data-security'];
-
-describe('第十九条 数据和个人信息安全', () => {
-  for (const id of CHECKS) {
-    it(`${CHECK_CATALOG[id].title}（${id}）`, async function () {
-      await runCheckTest(this, id);
-    });
-  }
-});
+describeArticleSuite('article-19-security');

@@ -5,14 +5,12 @@
  */
 import { addAttachment, addDescription } from '@wdio/allure-reporter';
 import { platformOf } from '../platforms/registry.js';
-import { DEFAULT_TEST_DATA, type TestData } from '../explore/test-data.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
-import { h5WebTools } from '../probes/h5/web-tools.js';
 import { probeById } from '../probes/index.js';
-import type { ProbeContext } from '../probes/probe.js';
-import { runAndRecord } from '../probes/probe-run.js';
+import { runAndRecord, type ProbeBase } from '../probes/probe-run.js';
+import type { ProbeTools } from '../probes/probe-tools.js';
 import { readRunConfigFromEnv, runApp, runSlot, type RunConfig } from '../runner/run-config.js';
-import { runAccount, runSecrets } from '../runner/run-secrets.js';
+import { runSecrets, runTestData } from '../runner/run-secrets.js';
 import { serveFolder } from '../runner/sample-server.js';
 import { writeProgress } from '../runner/progress.js';
 
@@ -27,28 +25,25 @@ export function probeBudgetMs(probeId: string, budgetSeconds: number): number {
   }
 }
 
-/** Test data for replayed paths: the lab's account (--credentials, else the profile's) over the defaults, as the explorer typed it. */
-function testDataOf(run: RunConfig): TestData {
-  const account = runAccount(run);
-  return { ...DEFAULT_TEST_DATA, ...run.testData, ...(account ? { username: account.username, password: account.password } : {}) };
-}
-
-function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: string): ProbeContext {
+/** The probe's context and the tools the run's platform offers, built per probe: a relaunch after a crash changes the session. */
+function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: string): { base: ProbeBase; offered: ProbeTools } {
   const folder = run.app.name !== undefined ? run.app.target : undefined;
   const platform = platformOf(run.device.platform);
   const session = { app: runApp(run), profile: run.device, slot: runSlot(run) };
-  return {
+  const store = new EvidenceStore(run.outDir, runSecrets(run));
+  const offered = platform.probeTools(browser, { ...session, store, ...(folder ? { serveOverIpv6: () => serveFolder(folder, '::1') } : {}) });
+  const base: ProbeBase = {
     device: platform.openSession(browser, session),
-    store: new EvidenceStore(run.outDir, runSecrets(run)),
+    store,
     explored: readEvidenceBundle(run.outDir),
     appUrl: run.app.url ?? run.app.target,
     ...(run.device.budgets ? { budgets: run.device.budgets } : {}),
     budgetMs: probeBudgetMs(probeId, run.budgetSeconds),
-    web: h5WebTools(browser, { appiumPort: run.appiumPort, ...(folder ? { serveOverIpv6: () => serveFolder(folder, '::1') } : {}) }),
-    testData: testDataOf(run),
+    testData: runTestData(run),
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
+  return { base, offered };
 }
 
 /** Runs one probe inside a mocha test; a probe error is recorded (one record) and reported, never hidden. */
@@ -57,9 +52,9 @@ export async function runProbeTest(test: Mocha.Context, browser: WebdriverIO.Bro
   const probe = probeById(probeId);
   if (!probe) throw new Error(`unknown probe ${probeId}`);
   writeProgress(run.outDir, { phase: 'checking', check: `探针 ${probe.id}` });
-  const ctx = contextFor(browser, run, probeId);
-  const summary = await runAndRecord(probe, ctx);
-  const secrets = ctx.store.secrets;
+  const { base, offered } = contextFor(browser, run, probeId);
+  const summary = await runAndRecord(probe, base, offered);
+  const secrets = base.store.secrets;
   await addDescription(secrets.text(summary.text), 'markdown');
   for (const a of summary.attachments ?? []) await addAttachment(a.name, typeof a.content === 'string' ? secrets.text(a.content) : a.content, a.type);
   // Outside runAndRecord: mocha's skip() throws, which must not become a second (error) record.

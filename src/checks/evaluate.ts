@@ -12,6 +12,7 @@ import { withOcrText } from './ocr-view.js';
 import { packageClues } from './package-clues.js';
 import { missingProbeReason } from './probe-dependencies.js';
 import { unobservedReason } from './observation-dependencies.js';
+import { undecryptedReason } from './undecrypted-traffic.js';
 import { DEFAULT_DETECTOR_SETTINGS, type DetectorSettings } from './detectors/types.js';
 import type { CheckResult, Detection, Finding } from './result.js';
 
@@ -102,7 +103,7 @@ function decide(isRequirement: boolean, detection: Detection, bundle: EvidenceBu
  */
 function withProbesNeeded(id: CheckId, decided: Pick<CheckResult, 'outcome' | 'reason'>, bundle: EvidenceBundle): Pick<CheckResult, 'outcome' | 'reason'> {
   if (decided.outcome !== 'pass') return decided;
-  const reason = unobservedReason(id, bundle) ?? missingProbeReason(id, bundle);
+  const reason = unobservedReason(id, bundle) ?? undecryptedReason(id, bundle) ?? missingProbeReason(id, bundle);
   return reason ? { outcome: 'inconclusive', reason } : decided;
 }
 

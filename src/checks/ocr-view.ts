@@ -5,6 +5,7 @@
  * as that control's text. Every detector then reads OCR text the same way as DOM text, and a
  * finding that cites such a node says `source: 'ocr'` and boxes the words.
  */
+import { EARLY_EVIDENCE_PLATFORM } from '../platforms/platform-id.js';
 import type { Bounds, EvidenceBundle, OcrWord, ScreenEvent, UiNode } from '../evidence/types.js';
 import { normalizeText } from './text-match.js';
 
@@ -65,7 +66,7 @@ function addOcrNodes(screen: ScreenEvent, lines: OcrWord[]): ScreenEvent {
   let nextId = Math.max(-1, ...screen.nodes.map((n) => n.id)) + 1;
   const added: UiNode[] = lines.map((line) => ({
     id: nextId++, parent: containerOf(screen.nodes, line.bounds)?.id ?? null, role: OCR_ROLE, text: line.text, fullText: line.text,
-    bounds: line.bounds, clickable: false, editable: false, scrollable: false, platform: screen.nodes[0]?.platform ?? 'h5',
+    bounds: line.bounds, clickable: false, editable: false, scrollable: false, platform: screen.platform ?? screen.nodes[0]?.platform ?? EARLY_EVIDENCE_PLATFORM,
   }));
   const visibleText = [screen.visibleText, ...added.map((n) => n.text)].join(' ');
   return { ...screen, nodes: [...screen.nodes, ...added], visibleText };

@@ -4,7 +4,7 @@
  * few seconds, for CI logs.
  */
 import type { ProgressEvent } from '../runner/progress.js';
-import type { RunListener } from '../runner/run-audit.js';
+import type { RunListener } from '../runner/run-outcome.js';
 
 const PHASE_ZH: Record<ProgressEvent['phase'], string> = { starting: '启动', exploring: '探索', checking: '检查', reporting: '报告', done: '完成' };
 

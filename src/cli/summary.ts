@@ -1,5 +1,5 @@
 /** The closing lines of a run: outcome per check, the verdict path and the report path. */
-import type { RunOutcome } from '../runner/run-audit.js';
+import type { RunOutcome } from '../runner/run-outcome.js';
 
 const OUTCOME_ZH = { pass: '通过', fail: '不通过', inconclusive: '无法判定', 'not-applicable': '不适用' } as const;
 

@@ -34,13 +34,3 @@ export function loadCredentials(file: string): Credentials {
   if (extra.length) throw new AuditError('bad-credentials', `Credentials file ${file} has unknown field "${extra[0]}"; only "username" and "password" are allowed.`);
   return { username: record.username as string, password: record.password as string };
 }
-
-/** Replaces every occurrence of the secrets in a text (for logs and attachments). */
-export function maskSecrets(text: string, credentials: Credentials | undefined): string {
-  if (!credentials) return text;
-  let masked = text;
-  for (const secret of [credentials.password, credentials.username]) {
-    if (secret.length >= 3) masked = masked.split(secret).join('******');
-  }
-  return masked;
-}

@@ -3,7 +3,7 @@
  * windows, permission requests, launch performance, blank screens, IPv6 loading. Same log
  * (events.jsonl), schema version 1, additive: older runs simply have no probe events.
  */
-import type { BlobRef, Step } from './types.js';
+import type { BlobRef, Step } from './refs.js';
 
 /** Budgets the performance check measures against; a lab may set its own in the device profile. */
 export interface PerformanceBudgets {
@@ -133,8 +133,8 @@ export interface TapResponseRecord {
 
 /** The replayed taps and their summary figures (over the timed taps only). */
 export interface TapResponseFigures {
-  /** How the input was given: CDP Input.dispatchTouchEvent (trusted, as a finger). */
-  input: 'cdp-touch';
+  /** How the input was given (the platform's input timer): 'cdp-touch' is CDP Input.dispatchTouchEvent (trusted, as a finger). */
+  input: string;
   taps: TapResponseRecord[];
   worstMs?: number;
   medianMs?: number;

@@ -5,15 +5,12 @@
  */
 import type { PlatformId } from '../platforms/platform-id.js';
 import type { PackageFacts } from '../package/index.js';
+import type { BlobRef, Step } from './refs.js';
+
+/** The blob reference and the path step live in refs.ts (shared with probe-types.ts without a cycle). */
+export type { BlobRef, Step } from './refs.js';
 
 export const EVIDENCE_SCHEMA_VERSION = 1;
-
-/** A file in the evidence store, path relative to the run's output folder. */
-export interface BlobRef {
-  kind: 'screenshot' | 'ui-tree' | 'text' | 'annotated-screenshot' | 'network' | 'graph' | 'package';
-  path: string;
-  sha256: string;
-}
 
 export interface Bounds {
   x: number;
@@ -83,26 +80,14 @@ export type TapSource = 'native' | 'listener' | 'framework' | 'role' | 'cursor';
  */
 export type CandidateSource = TapSource | 'delegated' | 'probed' | 'scroll';
 
-/** One step of the path from launch to a screen, readable and replayable. */
-export interface Step {
-  action: 'launch' | 'tap' | 'back' | 'type' | 'select' | 'scroll';
-  /** Chinese, for people: 点击「我的」. */
-  label: string;
-  locator?: string;
-  text?: string;
-  /**
-   * For `type`: the test-data key typed (username, password, name, phone…), resolved again at
-   * replay; never the literal value, so a path never carries the test account's password.
-   */
-  input?: string;
-  /** For `select`: the option index picked. */
-  option?: number;
-}
-
 export interface ScreenEvent {
   type: 'screen';
   id: string;
   signature: string;
+  /** The platform's screen key (H5: the route; Android: package/activity); absent in evidence written before it. */
+  screenKey?: string;
+  /** The platform that showed the screen; absent in evidence written before it (all H5). */
+  platform?: PlatformId;
   url: string;
   title: string;
   depth: number;

@@ -6,7 +6,8 @@
 import type { CandidateSource, Step, UiNode } from '../evidence/types.js';
 import { normalizeText } from '../checks/text-match.js';
 import { candidateNodes, isGuess, sourceRank, withCandidatesTappable } from './candidates.js';
-import { fillSteps, isLoginControl, isLoginScreen, isSubmitControl } from './forms.js';
+import { fillSteps, isLoginControl, isSubmitControl } from './forms.js';
+import { isLoginScreen } from './login-screen.js';
 
 export interface ActionPolicy {
   /** Tried after everything else on the screen; JS confirm dialogs with such text are dismissed. */
@@ -55,7 +56,7 @@ export function candidateActions(nodes: UiNode[], policy: ActionPolicy, listener
   const groups = listGroups(nodes, candidates.map((c) => c.node));
   const fill = fillSteps(nodes);
   const tappable = withCandidatesTappable(nodes, candidates);
-  const loginScreen = isLoginScreen(tappable);
+  const loginScreen = isLoginScreen({ nodes, listenersObserved }, candidates);
   const parents = new Set(nodes.map((n) => n.parent));
   for (const { node, source } of candidates) {
     if (!node.locator || seenLocators.has(node.locator)) continue;

@@ -27,7 +27,7 @@ import { ScreenRecorder, type Observation } from './recorder.js';
 import { Scheduler } from './scheduler.js';
 import { count, type ScreenState } from './screen-state.js';
 import { runStep } from './step-runner.js';
-import { DEFAULT_TEST_DATA, type TestData } from './test-data.js';
+import { typedValues, type TestData } from './test-data.js';
 
 export interface ExploreOptions {
   budgetMs: number;
@@ -75,7 +75,7 @@ class Explorer {
     this.started = this.now();
     this.policy = options.policy ?? DEFAULT_ACTION_POLICY;
     this.launchStep = { action: 'launch', label: options.launchLabel };
-    this.data = { ...DEFAULT_TEST_DATA, ...options.testData, ...(options.credentials ?? {}) };
+    this.data = typedValues(options.testData, options.credentials);
     this.loginWall = new LoginWallTracker(options.credentials !== undefined);
     this.mask = masker(options.credentials ? [options.credentials.password, options.credentials.username] : []);
     this.recovery = new CrashRecovery(session, this.now, options.maxCrashRecoveries);

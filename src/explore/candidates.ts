@@ -6,7 +6,6 @@
  */
 import type { CandidateSource, UiNode } from '../evidence/types.js';
 import { controlLikeNodes, isTransient } from './control-like.js';
-import { isLoginScreen } from './forms.js';
 
 export interface CandidateNode {
   node: UiNode;
@@ -51,7 +50,3 @@ export function withCandidatesTappable(nodes: UiNode[], candidates: CandidateNod
   return guessed.size === 0 ? nodes : nodes.map((n) => (guessed.has(n.id) ? { ...n, clickable: true } : n));
 }
 
-/** True when the screen is a login screen, its login control found by any source. */
-export function isLoginScreenOf(nodes: UiNode[], listenersObserved?: boolean): boolean {
-  return isLoginScreen(withCandidatesTappable(nodes, candidateNodes(nodes, listenersObserved)));
-}

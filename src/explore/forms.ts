@@ -53,11 +53,6 @@ export function isSubmitControl(node: UiNode, byId: Map<number, UiNode>): boolea
   return false;
 }
 
-/** A login screen: a visible password input and a control that signs in (login-form.ts). */
-export function isLoginScreen(nodes: UiNode[]): boolean {
-  return loginControls(nodes).length > 0;
-}
-
 /**
  * True when the control signs in. With the screen's `nodes`, exactly the controls of
  * `loginControls`; without them (callers that already know the screen is a login screen), any

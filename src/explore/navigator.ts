@@ -6,11 +6,12 @@
  * the app's data is cleared and the app launched again, so the path's login steps replay as
  * recorded.
  */
-import { isAppCrash, type DeviceSession } from '../device/device-session.js';
+import type { DeviceSession } from '../device/device-session.js';
 import type { Step } from '../evidence/types.js';
 import type { ScreenRecorder } from './recorder.js';
 import type { ScreenState } from './screen-state.js';
-import { realPause, runStepPatiently, type Pause } from './step-runner.js';
+import { PathStepError, walkSteps } from './path-replay.js';
+import { realPause, type Pause } from './step-runner.js';
 import type { TestData } from './test-data.js';
 import { isPrefix, routeBetween } from './transition-paths.js';
 
@@ -57,21 +58,13 @@ export class Navigator {
     this.clearedRelaunches++;
   }
 
-  /**
-   * Runs steps, settling between moves; false when one fails. A step whose control is not there
-   * yet is tried again a few times: the app may still be moving after the previous step (a
-   * 登录成功 toast for a second, then the home route), as it was when the path was recorded.
-   */
+  /** Replays steps (path-replay.ts; the last move is settled by the observation that follows); false when one fails. */
   private async walk(steps: Step[]): Promise<boolean> {
     try {
-      for (const [i, step] of steps.entries()) {
-        await runStepPatiently(this.session, step, this.data, this.pause);
-        // The last move is settled by the observation that follows.
-        if (step.action !== 'type' && step.action !== 'select' && i < steps.length - 1) await this.session.settle();
-      }
+      await walkSteps(this.session, steps, { data: this.data, pause: this.pause, lastSettledByCaller: true });
       return true;
     } catch (error) {
-      if (isAppCrash(error)) throw error;
+      if (error instanceof PathStepError && error.crashed) throw error.cause;
       this.recorder.lose();
       return false;
     }

@@ -8,7 +8,7 @@ import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
 import { candidateActions, DEFAULT_ACTION_POLICY, scrollAction } from './action-policy.js';
 import { screenSignature } from './screen-signature.js';
 import { runStep } from './step-runner.js';
-import { DEFAULT_TEST_DATA, type TestData } from './test-data.js';
+import { typedValues, type TestData } from './test-data.js';
 import { seededRandom } from '../core/seeded-random.js';
 
 export { seededRandom };
@@ -33,7 +33,7 @@ export interface RandomWalkResult {
 /** Walks at random until the action cap or the time budget is spent. */
 export async function randomWalk(session: DeviceSession, options: RandomWalkOptions): Promise<RandomWalkResult> {
   const random = seededRandom(options.seed);
-  const data = { ...DEFAULT_TEST_DATA, ...options.testData };
+  const data = typedValues(options.testData);
   const seen = new Map<string, { url: string; title: string }>();
   const started = Date.now();
   let actions = 0;

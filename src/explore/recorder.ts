@@ -7,7 +7,8 @@ import type { DeviceSession, UiSnapshot } from '../device/device-session.js';
 import type { EvidenceStore } from '../evidence/store.js';
 import type { CoverageEvent, ScreenEvent, Step, UiNode, Unobserved } from '../evidence/types.js';
 import { candidateActions, scrollAction, type ActionPolicy, type CandidateAction } from './action-policy.js';
-import { isGuess, isLoginScreenOf } from './candidates.js';
+import { isGuess } from './candidates.js';
+import { isLoginScreen } from './login-screen.js';
 import type { LoginWallTracker } from './login-wall.js';
 import { accountFormatIssue } from './account-format.js';
 import type { Mask } from './mask.js';
@@ -213,7 +214,7 @@ export class ScreenRecorder {
     const taps = actions.length;
     if (snapshot.canScroll && this.session.can.scroll) actions.push(scrollAction());
     actions.sort((a, b) => a.order - b.order);
-    const login = isLoginScreenOf(snapshot.nodes, snapshot.listenersObserved);
+    const login = isLoginScreen(snapshot);
     const state: ScreenState = {
       id, signature, depth, steps, actions, next: 0, locators: new Set(actions.map((a) => a.locator)), scrolls: 0, lists: new Map(), login,
       understood: understood(snapshot, taps + skipped.length), found: {}, tried: {}, noEffect: 0,
@@ -227,7 +228,7 @@ export class ScreenRecorder {
     }
     this.states.set(signature, state);
     const event: ScreenEvent = {
-      type: 'screen', id, signature, url: snapshot.url, title: snapshot.title, depth, steps,
+      type: 'screen', id, signature, screenKey: snapshot.screenKey, platform: this.session.platform, url: snapshot.url, title: snapshot.title, depth, steps,
       nodes: snapshot.nodes,
       visibleText: snapshot.visibleText,
       screenshot: this.store.putBlob('screenshot', png, 'png'),

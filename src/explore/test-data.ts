@@ -26,6 +26,14 @@ export const DEFAULT_TEST_DATA: TestData = {
   text: '测试内容，请忽略',
 };
 
+/**
+ * What is typed for each key, in one place for the explorer, the probes' replays and `replay`:
+ * the defaults, the lab's values (--test-data) over them, and the run's account over both.
+ */
+export function typedValues(labData?: Partial<TestData>, account?: { username: string; password: string }): TestData {
+  return { ...DEFAULT_TEST_DATA, ...labData, ...(account ? { username: account.username, password: account.password } : {}) };
+}
+
 const BY_LABEL: [RegExp, TestDataKey][] = [
   [/密码|password/i, 'password'],
   [/账号|帐号|账户|帐户|用户名|登录名|登陆名|工号|学号|account|user/i, 'username'],

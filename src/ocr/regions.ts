@@ -5,6 +5,7 @@
  * clickable node), or the whole viewport when the screen has almost no text at all (a WebView
  * without an accessible tree). SVG is never read: its text is DOM text already.
  */
+import { PLATFORM_UI_TREES } from '../platforms/platform-id.js';
 import type { Bounds, ScreenEvent, UiNode } from '../evidence/types.js';
 
 const RASTER_ROLES = /^(img|canvas|picture|video|image|input\[type=image\]|android\.widget\.ImageView|android\.widget\.ImageButton|XCUIElementTypeImage|Image)$/i;
@@ -74,7 +75,7 @@ function isUnexplainedRaster(node: UiNode, screen: ScreenEvent): boolean {
   if (node.fullText.trim() || node.label?.trim()) return false;
   if (RASTER_ROLES.test(node.role)) return true;
   // Native views: a clickable node with no text and no description is an icon or a drawn label.
-  return node.platform !== 'h5' && node.clickable && !screen.nodes.some((c) => c.parent === node.id);
+  return PLATFORM_UI_TREES[node.platform] === 'native' && node.clickable && !screen.nodes.some((c) => c.parent === node.id);
 }
 
 function clip(b: Bounds, to: Bounds): Bounds | undefined {

@@ -6,6 +6,7 @@
  */
 import type { DeviceSession } from '../device/device-session.js';
 import type { DeviceProfile } from '../devices/profile.js';
+import type { EvidenceStore } from '../evidence/store.js';
 import type { PackageFacts } from '../package/index.js';
 import type { ProbeTools } from '../probes/probe-tools.js';
 import type { PlatformId } from './platform-id.js';
@@ -52,6 +53,8 @@ export interface SessionContext {
 
 /** What building the probe tools needs besides the browser: the session context, and how the run can serve the app elsewhere. */
 export interface ProbeToolContext extends SessionContext {
+  /** The run's evidence store, for tools that keep raw device output as blobs (native meters). */
+  store?: EvidenceStore;
   /** Serves the app's folder on IPv6 loopback; absent when the app is not a local folder. */
   serveOverIpv6?: () => Promise<{ url: string; close(): Promise<void> }>;
 }

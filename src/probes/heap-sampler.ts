@@ -1,12 +1,11 @@
 /**
- * JS heap over time: while the network-idle probe leaves the app alone, JSHeapUsedSize is read
- * about once a second through CDP Performance.getMetrics and written as one `heap-samples` event
- * per idle window, with its chart stored as a blob.
+ * Memory over time: while the network-idle probe leaves the app alone, the platform's memory
+ * figure (H5: JSHeapUsedSize through CDP Performance.getMetrics) is read about once a second and
+ * written as one `heap-samples` event per idle window, with its chart stored as a blob.
  */
 import type { EvidenceStore } from '../evidence/store.js';
 import type { HeapSamplesEvent, PerformanceBudgets } from '../evidence/probe-types.js';
 import { heapFigures, heapTrendText, mb } from '../checks/detectors/performance-memory.js';
-import type { Cdp } from '../platforms/h5/cdp.js';
 import { HEAP_CHART_TITLE, heapChartPng } from './heap-chart.js';
 import type { ProbeAttachment } from './probe.js';
 
@@ -16,26 +15,18 @@ export interface HeapSampler {
   readonly samples: HeapSamplesEvent['samples'];
 }
 
-/** JSHeapUsedSize in bytes, or undefined when the platform does not answer. */
-export async function readJsHeapUsed(cdp: Cdp): Promise<number | undefined> {
-  try {
-    const { metrics } = await cdp.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
-  } catch {
-    return undefined;
-  }
-}
+/** Reads the memory in use, in bytes; undefined when the platform does not answer. */
+export type MemoryReader = () => Promise<number | undefined>;
 
-/** A sampler whose first sample is taken now (Performance is enabled first: getMetrics needs it). */
-export async function startHeapSampler(cdp: Cdp, now: () => number): Promise<HeapSampler> {
-  await cdp.send('Performance.enable').catch(() => undefined);
+/** A sampler whose first sample is taken now. */
+export async function startHeapSampler(read: MemoryReader, now: () => number): Promise<HeapSampler> {
   const samples: HeapSamplesEvent['samples'] = [];
   let t0: number | undefined;
   const sampler: HeapSampler = {
     samples,
     async sample() {
       const at = now();
-      const used = await readJsHeapUsed(cdp);
+      const used = await read().catch(() => undefined);
       if (used === undefined) return;
       t0 ??= at;
       samples.push({ atMs: at - t0, usedBytes: Math.round(used) });

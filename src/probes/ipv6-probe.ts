@@ -9,32 +9,33 @@ import type { NetworkEvent } from '../evidence/types.js';
 import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
 import { errorSentence } from './probe-run.js';
 
-export const ipv6Probe: Probe = {
+export const ipv6Probe: Probe<'networkTap', 'loopbackServer'> = {
   id: 'ipv6',
   title: 'IPv6 回环加载',
-  async run(ctx: ProbeContext): Promise<ProbeSummary> {
-    const web = ctx.web;
-    if (!web) return skipped('该平台尚不支持 IPv6 探针。');
-    if (!web.serveOverIpv6) return notTested(ctx, '应用以网址提供，无法在本机改用 IPv6 提供服务；需在支持 IPv6 的网络中测试。');
+  needs: ['networkTap'],
+  uses: ['loopbackServer'],
+  async run(ctx): Promise<ProbeSummary> {
+    const { networkTap: tap, loopbackServer: loopback } = ctx.tools;
+    if (!loopback) return notTested(ctx, '应用以网址提供，无法在本机改用 IPv6 提供服务；需在支持 IPv6 的网络中测试。');
     let server: { url: string; close(): Promise<void> };
     try {
-      server = await web.serveOverIpv6();
+      server = await loopback.serveOverIpv6();
     } catch (error) {
       // A host without IPv6 loopback says nothing about the app: not tested, not a probe failure.
       return notTested(ctx, `本机无法在 IPv6 回环地址 [::1] 上提供服务（${errorSentence(error)}），未能测试。`);
     }
     try {
-      await web.drainRequests('ipv6');
-      web.flushRequests();
-      await web.navigate(server.url);
+      await tap.drain('ipv6');
+      tap.flush('ipv6');
+      await loopback.open(server.url);
       await ctx.device.settle();
       await ctx.sleep(500);
       const snapshot = await ctx.device.snapshot();
-      const requests = [...(await web.drainRequests('ipv6')), ...web.flushRequests()];
+      const requests = [...(await tap.drain('ipv6')), ...tap.flush('ipv6')];
       const failed = ownFailures(requests, server.url);
       const visible = snapshot.visibleText.trim().length;
       const event: Ipv6ProbeEvent = { type: 'ipv6-probe', mode: 'loopback', url: server.url, loaded: visible > 0 && failed.length === 0, visibleTextChars: visible, failedRequests: failed.slice(0, 20) };
-      for (const r of requests) ctx.store.append({ ...r, probe: 'ipv6' });
+      for (const r of requests) ctx.store.append(r);
       ctx.store.append(event);
       return { status: 'done', text: `经 IPv6 回环 ${server.url} 加载：${event.loaded ? '成功' : '失败'}（可见文字 ${visible} 字，失败请求 ${failed.length} 个）。` };
     } finally {
@@ -44,7 +45,7 @@ export const ipv6Probe: Probe = {
 };
 
 /** One `not-tested` event and a skipped summary with the same reason. */
-function notTested(ctx: ProbeContext, reason: string): ProbeSummary {
+function notTested(ctx: Pick<ProbeContext, 'store'>, reason: string): ProbeSummary {
   const event: Ipv6ProbeEvent = { type: 'ipv6-probe', mode: 'not-tested', reason };
   ctx.store.append(event);
   return skipped(reason);

@@ -6,23 +6,24 @@
  */
 import type { HeapSamplesEvent, IdleWindowEvent } from '../evidence/probe-types.js';
 import type { EvidenceBundle, NetworkEvent, ScreenEvent } from '../evidence/types.js';
-import { harLines } from './har.js';
+import { harLines } from './har-lines.js';
 import { describeHeap, heapAttachments, recordHeapSamples, startHeapSampler } from './heap-sampler.js';
 import { periodicChartPng } from './request-chart.js';
-import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
+import type { Probe, ProbeSummary } from './probe.js';
 import { replaySteps } from './replay.js';
 
 /** Idle time per screen: three beats of a 5 s heartbeat fit; the total stays bounded by the probe budget. */
 export const IDLE_MS = 16_000;
 const API_TYPES = new Set(['XHR', 'Fetch', 'Ping', 'Other', 'EventSource', 'WebSocket']);
 
-export const networkIdleProbe: Probe = {
+export const networkIdleProbe: Probe<'networkTap', 'permissionControl' | 'performanceMeter'> = {
   id: 'network-idle',
   title: '空闲时的网络请求',
-  async run(ctx: ProbeContext): Promise<ProbeSummary> {
-    const web = ctx.web;
-    if (!web) return skipped('该平台尚不支持网络探针。');
-    await web.instrument('denied');
+  needs: ['networkTap'],
+  uses: ['permissionControl', 'performanceMeter'],
+  async run(ctx): Promise<ProbeSummary> {
+    const { networkTap: tap, performanceMeter: meter } = ctx.tools;
+    await ctx.tools.permissionControl?.answerWith('denied');
     const started = ctx.now();
     const windows: IdleWindowEvent[] = [];
     const all: NetworkEvent[] = [];
@@ -32,18 +33,18 @@ export const networkIdleProbe: Probe = {
       const remaining = ctx.budgetMs - (ctx.now() - started);
       if (windows.length > 0 && remaining < IDLE_MS / 2) break;
       const idleMs = Math.min(IDLE_MS, remaining);
-      await web.drainRequests('network-idle');
-      web.flushRequests();
+      await tap.drain('network-idle');
+      tap.flush('network-idle');
       if (!(await replaySteps(ctx.device, screen.steps, ctx.testData ? { data: ctx.testData } : {}))) continue;
       const fromTs = ctx.now();
-      const seen = await web.drainRequests('network-idle');
-      const sampler = await startHeapSampler(web.cdp, () => ctx.now());
+      const seen = await tap.drain('network-idle');
+      const sampler = await startHeapSampler(async () => (meter ? (await meter.memory()).usedBytes : undefined), () => ctx.now());
       while (ctx.now() - fromTs < idleMs) {
         await ctx.sleep(1000);
         await sampler.sample();
-        seen.push(...(await web.drainRequests('network-idle')));
+        seen.push(...(await tap.drain('network-idle')));
       }
-      seen.push(...web.flushRequests().map((r) => ({ ...r, probe: 'network-idle' })));
+      seen.push(...tap.flush('network-idle'));
       const requests = seen.map((r) => ({ ...r, screenId: screen.id }));
       for (const r of requests) ctx.store.append(r);
       const window: IdleWindowEvent = {

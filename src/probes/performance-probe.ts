@@ -6,48 +6,37 @@
  * replayed taps (tap-response.ts).
  */
 import type { FramePacing, PerformanceProbeEvent, TapResponseFigures } from '../evidence/probe-types.js';
-import { measureScrollFrames } from './frame-pacing.js';
-import { readPageFigures, type PageFigures } from './page-figures.js';
-import { skipped, type Probe, type ProbeContext, type ProbeSummary } from './probe.js';
+import type { Probe, ProbeContext, ProbeSummary } from './probe.js';
+import type { LaunchFigures } from './probe-tools.js';
 import { measureTaps } from './tap-response.js';
 
 /** Quiet time after load in which late long tasks (a freeze right after start) are still counted. */
 const AFTER_LOAD_MS = 1500;
 
-export const performanceProbe: Probe = {
+export const performanceProbe: Probe<'performanceMeter', 'inputTimer' | 'permissionControl' | 'networkTap'> = {
   id: 'performance',
   title: '启动性能、帧率与点击响应',
-  async run(ctx: ProbeContext): Promise<ProbeSummary> {
-    const web = ctx.web;
-    if (!web) return skipped('该平台尚不支持性能探针（需要 DevTools 协议）。');
-    await web.instrument('granted');
-    await web.cdp.send('Network.clearBrowserCache').catch(() => undefined);
-    await web.cdp.send('Performance.enable').catch(() => undefined);
+  needs: ['performanceMeter'],
+  uses: ['inputTimer', 'permissionControl', 'networkTap'],
+  async run(ctx): Promise<ProbeSummary> {
+    const meter = ctx.tools.performanceMeter;
+    await meter.prepareLaunch();
     await ctx.device.launch();
     await ctx.sleep(AFTER_LOAD_MS);
-    const figures = await readPageFigures(web);
-    const heap = await jsHeap(ctx);
-    const frames = await measureScrollFrames(web);
-    const taps = await measureTaps(ctx);
-    await web.drainRequests('performance');
-    const event = { ...performanceEvent(figures, heap, ctx), frames, taps };
+    const figures = await meter.launchFigures();
+    const memory = await meter.memory();
+    const frames = await meter.scrollFrames();
+    const taps = ctx.tools.inputTimer ? await measureTaps({ ...ctx, tools: { inputTimer: ctx.tools.inputTimer, ...(ctx.tools.permissionControl ? { permissionControl: ctx.tools.permissionControl } : {}) } }) : undefined;
+    // What the launch loaded is not the next probe's traffic.
+    await ctx.tools.networkTap?.drain('performance');
+    const event = { ...performanceEvent(figures, { used: memory.usedBytes, total: memory.totalBytes }, ctx), frames, ...(taps ? { taps } : {}) };
     ctx.store.append(event);
-    return { status: 'done', text: describe(event) + describeFrames(frames) + describeTaps(taps) };
+    return { status: 'done', text: describe(event) + describeFrames(frames) + (taps ? describeTaps(taps) : '点击响应：该平台不提供输入计时，未测量。') };
   },
 };
 
-async function jsHeap(ctx: ProbeContext): Promise<{ used?: number; total?: number }> {
-  try {
-    const { metrics } = await ctx.web!.cdp.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
-    const value = (name: string) => metrics.find((m) => m.name === name)?.value;
-    return { used: value('JSHeapUsedSize'), total: value('JSHeapTotalSize') };
-  } catch {
-    return {};
-  }
-}
-
-/** Builds the evidence event from the page figures (exported for tests). */
-export function performanceEvent(figures: PageFigures, heap: { used?: number; total?: number }, ctx: Pick<ProbeContext, 'budgets'>): PerformanceProbeEvent {
+/** Builds the evidence event from the launch figures (exported for tests). */
+export function performanceEvent(figures: LaunchFigures, heap: { used?: number | undefined; total?: number | undefined }, ctx: Pick<ProbeContext, 'budgets'>): PerformanceProbeEvent {
   const tasks = mergeBlocks(figures.longTasks ?? [], figures.gaps ?? []);
   const worst = tasks.reduce<{ startMs: number; durationMs: number } | undefined>((w, t) => (!w || t.durationMs > w.durationMs ? t : w), undefined);
   const lastTaskEnd = tasks.reduce((end, t) => Math.max(end, t.startMs + t.durationMs), 0);
@@ -67,7 +56,9 @@ export function performanceEvent(figures: PageFigures, heap: { used?: number; to
   if (figures.loadMs !== undefined) event.loadMs = figures.loadMs;
   if (heap.used !== undefined) event.jsHeapUsedBytes = Math.round(heap.used);
   if (heap.total !== undefined) event.jsHeapTotalBytes = Math.round(heap.total);
-  if (ctx.budgets) event.budgets = ctx.budgets;
+  const budgets = figures.budgets ?? ctx.budgets;
+  if (budgets) event.budgets = budgets;
+  if (figures.figures) event.figures = figures.figures;
   return event;
 }
 

@@ -6,19 +6,20 @@
  */
 import type { PermissionProbeEvent } from '../evidence/probe-types.js';
 import type { ScreenEvent } from '../evidence/types.js';
-import { readPageFigures } from './page-figures.js';
 import type { PermissionMode, Probe, ProbeContext, ProbeSummary } from './probe.js';
-import { skipped } from './probe.js';
 import { replaySteps } from './replay.js';
+
+type PermissionContext = ProbeContext<'permissionControl', 'networkTap'>;
 
 /** Time for a launch-time request (often after a short timer) to happen. */
 const AFTER_LAUNCH_MS = 800;
 
-export const permissionProbe: Probe = {
+export const permissionProbe: Probe<'permissionControl', 'networkTap'> = {
   id: 'permissions',
   title: '权限申请时机与拒绝后可用性',
-  async run(ctx: ProbeContext): Promise<ProbeSummary> {
-    if (!ctx.web) return skipped('该平台尚不支持权限探针。');
+  needs: ['permissionControl'],
+  uses: ['networkTap'],
+  async run(ctx): Promise<ProbeSummary> {
     const granted = await launchIn(ctx, 'granted');
     // Denying matters only when the launch asked for something: otherwise one launch less.
     const denied = granted.requests.length > 0 ? await launchIn(ctx, 'denied') : undefined;
@@ -37,30 +38,32 @@ export const permissionProbe: Probe = {
   },
 };
 
-async function launchIn(ctx: ProbeContext, mode: PermissionMode): Promise<PermissionProbeEvent> {
-  await ctx.web!.instrument(mode);
+async function launchIn(ctx: PermissionContext, mode: PermissionMode): Promise<PermissionProbeEvent> {
+  await ctx.tools.permissionControl.answerWith(mode);
   await ctx.device.launch();
   await ctx.sleep(AFTER_LAUNCH_MS);
   await ctx.device.settle();
   return observe(ctx, mode, []);
 }
 
-async function replayIn(ctx: ProbeContext, screen: ScreenEvent): Promise<PermissionProbeEvent | undefined> {
-  await ctx.web!.instrument('granted');
-  const markUserAction = async () => { await ctx.web!.execute('if (window.__govappProbe) window.__govappProbe.userActed = true;'); };
+async function replayIn(ctx: PermissionContext, screen: ScreenEvent): Promise<PermissionProbeEvent | undefined> {
+  const control = ctx.tools.permissionControl;
+  await control.answerWith('granted');
+  const markUserAction = () => control.markUserAction();
   if (!(await replaySteps(ctx.device, screen.steps, { beforeTap: markUserAction, ...(ctx.testData ? { data: ctx.testData } : {}) }))) return undefined;
   await ctx.sleep(300);
   return observe(ctx, 'granted', screen.steps.filter((s) => s.action !== 'launch').map((s) => s.label));
 }
 
-async function observe(ctx: ProbeContext, mode: PermissionMode, stepLabels: string[]): Promise<PermissionProbeEvent> {
-  const [figures, snapshot, png] = [await readPageFigures(ctx.web!), await ctx.device.snapshot(), await ctx.device.screenshot()];
-  await ctx.web!.drainRequests('permissions');
+async function observe(ctx: PermissionContext, mode: PermissionMode, stepLabels: string[]): Promise<PermissionProbeEvent> {
+  const [requests, snapshot, png] = [await ctx.tools.permissionControl.requests(), await ctx.device.snapshot(), await ctx.device.screenshot()];
+  // The replays' traffic is not the next probe's.
+  await ctx.tools.networkTap?.drain('permissions');
   return {
     type: 'permission-probe',
     mode,
     stepLabels,
-    requests: figures.calls,
+    requests,
     actionable: snapshot.nodes.filter((n) => n.clickable && !n.obscured).length,
     visibleText: snapshot.visibleText.slice(0, 400),
     screenshot: ctx.store.putBlob('screenshot', png, 'png'),

@@ -4,7 +4,7 @@
  * the ones it needs (`Probe.needs`) and gets only those; a probe whose tool is not offered is
  * recorded `skipped`, naming the tool (probe-run.ts).
  */
-import type { FramePacing, PermissionRequestRecord, SessionClues, TapResponseRecord } from '../evidence/probe-types.js';
+import type { FramePacing, MeasuredFigure, PerformanceBudgets, PermissionRequestRecord, SessionClues, TapResponseRecord } from '../evidence/probe-types.js';
 import type { NetworkEvent } from '../evidence/types.js';
 
 export type PermissionMode = 'granted' | 'denied';
@@ -47,6 +47,13 @@ export interface LaunchFigures {
   domContentLoadedMs?: number;
   loadMs?: number;
   url: string;
+  /**
+   * Native: figures measured with a device command (cold starts, frames, memory), each with the
+   * command; the meter may add to this list while it measures frames and memory after the launch.
+   */
+  figures?: MeasuredFigure[];
+  /** Native: the budgets these figures are judged against (the profile's over the platform's sourced defaults). */
+  budgets?: PerformanceBudgets;
 }
 
 /** Launch figures, memory and frames. */
@@ -66,6 +73,8 @@ export type TapTiming = Pick<TapResponseRecord, 'ms' | 'method' | 'eventTimingMs
 
 /** Trusted input whose response is timed. */
 export interface InputTimer {
+  /** How the input is given, recorded with the figures (H5: 'cdp-touch'). */
+  readonly input: string;
   /** Finds the control and makes ready to time it: its text, or why it cannot be tapped. */
   aim(locator: string): Promise<{ text: string } | { error: string }>;
   /** Taps the aimed control with trusted input and times the response. */

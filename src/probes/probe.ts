@@ -1,36 +1,24 @@
 /**
  * The probe interface: a probe drives the app after exploration and writes typed evidence events
  * (src/evidence/probe-types.ts). Probes see the device through the platform-neutral DeviceSession;
- * what only a platform can do (the DevTools protocol, request logs, serving over IPv6) comes as
- * optional tools, and a probe without the tool it needs records itself as skipped.
+ * what only some platforms can do comes as probe tools (probe-tools.ts) that the probe declares in
+ * `needs` (it does not run without them) and `uses` (it runs without them, measuring less). The
+ * probe runner (probe-run.ts) gives a probe only those tools, and records it `skipped`, naming the
+ * tool, when the platform does not offer one it needs.
  */
 import type { DeviceSession } from '../device/device-session.js';
 import type { EvidenceStore } from '../evidence/store.js';
 import type { PerformanceBudgets } from '../evidence/probe-types.js';
-import type { EvidenceBundle, NetworkEvent } from '../evidence/types.js';
+import type { EvidenceBundle } from '../evidence/types.js';
 import type { TestData } from '../explore/test-data.js';
-import type { Cdp } from '../platforms/h5/cdp.js';
+import type { ProbeToolName, ProbeTools } from './probe-tools.js';
 
-export type PermissionMode = 'granted' | 'denied';
+export type { PermissionMode } from './probe-tools.js';
 
-/** H5 (Chromium) tools. Native platforms will add their own tool sets beside this one. */
-export interface WebTools {
-  cdp: Cdp;
-  execute<T>(script: string, ...args: unknown[]): Promise<T>;
-  /** Installs the instrumentation (permission answers, long tasks) for documents loaded from now on. */
-  instrument(mode: PermissionMode): Promise<void>;
-  /** Moves the page clock (Date) forward by `ms` for documents loaded from now on; 0 restores it. */
-  setClockOffset(ms: number): Promise<void>;
-  /** Requests completed since the last call (HAR-style). */
-  drainRequests(probe: string): Promise<NetworkEvent[]>;
-  /** Requests still in flight, forgotten afterwards. */
-  flushRequests(): NetworkEvent[];
-  navigate(url: string): Promise<void>;
-  /** Serves the app's folder over IPv6 loopback; absent when the app is not a local folder. */
-  serveOverIpv6?: () => Promise<{ url: string; close(): Promise<void> }>;
-}
+/** The tools a probe gets: every tool it needs, and those it uses when the platform offers them. */
+export type GivenTools<N extends ProbeToolName, U extends ProbeToolName> = Required<Pick<ProbeTools, N>> & Pick<ProbeTools, U>;
 
-export interface ProbeContext {
+export interface ProbeContext<N extends ProbeToolName = never, U extends ProbeToolName = never> {
   device: DeviceSession;
   store: EvidenceStore;
   /** What exploration recorded (screens with their replayable steps, requests). */
@@ -39,19 +27,26 @@ export interface ProbeContext {
   budgets?: PerformanceBudgets;
   /** Time this probe may spend, in ms. */
   budgetMs: number;
-  web?: WebTools;
+  tools: GivenTools<N, U>;
   /** Values for typed steps when replaying paths (the lab's test account included). */
   testData?: TestData;
   now(): number;
   sleep(ms: number): Promise<void>;
 }
 
-export interface Probe {
+export interface Probe<N extends ProbeToolName = never, U extends ProbeToolName = never> {
   readonly id: string;
   /** Chinese title of the probe's test in the report. */
   readonly title: string;
-  run(ctx: ProbeContext): Promise<ProbeSummary>;
+  /** Tools without which the probe cannot run: absent on the platform, the probe is recorded skipped, naming them. */
+  readonly needs: readonly N[];
+  /** Tools the probe measures more with, when the platform offers them. */
+  readonly uses?: readonly U[];
+  run(ctx: ProbeContext<N, U>): Promise<ProbeSummary>;
 }
+
+/** A probe of any tool needs (the registry's element type). */
+export type AnyProbe = Probe<ProbeToolName, ProbeToolName>;
 
 /** What a probe tells the reviewer in its Allure test. */
 export interface ProbeSummary {

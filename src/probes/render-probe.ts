@@ -16,6 +16,7 @@ export const BLANK_STDEV = 4;
 export const renderProbe: Probe = {
   id: 'render',
   title: '白屏检测',
+  needs: [],
   async run(ctx: ProbeContext): Promise<ProbeSummary> {
     const event: RenderCheckEvent = { type: 'render-check', screensChecked: 0, blank: [] };
     for (const screen of ctx.explored.screens) {

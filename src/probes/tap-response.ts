@@ -9,7 +9,6 @@ import type { TapResponseFigures, TapResponseRecord } from '../evidence/probe-ty
 import type { EvidenceBundle, ScreenEvent, Step } from '../evidence/types.js';
 import type { ProbeContext } from './probe.js';
 import { replaySteps } from './replay.js';
-import { SETUP_TAP_SCRIPT, timeTap, touchAndRead } from './tap-timing.js';
 
 /** At most this many taps are timed (each costs a relaunch). */
 export const MAX_TAPS = 4;
@@ -36,11 +35,14 @@ export function tapCandidates(explored: Pick<EvidenceBundle, 'screens' | 'transi
   return found.sort((a, b) => a.screen.depth - b.screen.depth).slice(0, max);
 }
 
+/** What timing taps needs: the input timer, and permission answers when the platform offers them. */
+type TapContext = ProbeContext<'inputTimer', 'permissionControl'>;
+
 /** Replays and times explored taps within the context's budget (at least one is always tried). */
-export async function measureTaps(ctx: ProbeContext): Promise<TapResponseFigures> {
+export async function measureTaps(ctx: TapContext): Promise<TapResponseFigures> {
   const started = ctx.now();
   const taps: TapResponseRecord[] = [];
-  await ctx.web!.instrument('denied');
+  await ctx.tools.permissionControl?.answerWith('denied');
   for (const candidate of tapCandidates(ctx.explored, MAX_TAP_ATTEMPTS)) {
     if (taps.length > 0 && ctx.now() - started > ctx.budgetMs) break;
     if (taps.filter((t) => t.ms !== undefined).length >= MAX_TAPS) break;
@@ -49,19 +51,17 @@ export async function measureTaps(ctx: ProbeContext): Promise<TapResponseFigures
       reason: `计时失败（${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}）。`,
     })));
   }
-  return tapFigures(taps);
+  return tapFigures(taps, ctx.tools.inputTimer.input);
 }
 
-async function measureTap(ctx: ProbeContext, { screen, tap }: TapCandidate): Promise<TapResponseRecord> {
+async function measureTap(ctx: TapContext, { screen, tap }: TapCandidate): Promise<TapResponseRecord> {
   const base = { steps: [...screen.steps, tap], screenId: screen.id, label: tap.label };
   if (!(await replaySteps(ctx.device, screen.steps, ctx.testData ? { data: ctx.testData } : {}))) return { ...base, reason: '回放到该界面的路径失败。' };
-  const web = ctx.web!;
-  const target = JSON.parse(await web.execute<string>(SETUP_TAP_SCRIPT, tap.locator)) as { x: number; y: number; text: string; error?: string };
-  if (target.error) return { ...base, reason: `${target.error}。` };
+  const timer = ctx.tools.inputTimer;
+  const target = await timer.aim(tap.locator!);
+  if ('error' in target) return { ...base, reason: `${target.error}。` };
   if (!sameControl(tap, target.text)) return { ...base, reason: `回放时该位置的控件是「${target.text}」，与探索时不同。` };
-  const record = await touchAndRead(web, target.x, target.y, (ms) => ctx.sleep(ms));
-  if (typeof record === 'string') return { ...base, reason: record };
-  return { ...base, ...timeTap(record) };
+  return { ...base, ...(await timer.tapAimed((ms) => ctx.sleep(ms))) };
 }
 
 /** The control found at replay is the one the explorer tapped (its text, when both have one; line breaks and spaces ignored). */
@@ -73,9 +73,9 @@ export function sameControl(tap: Step, text: string): boolean {
 }
 
 /** Worst, median and p75 (nearest rank) over the timed taps. */
-export function tapFigures(taps: TapResponseRecord[]): TapResponseFigures {
+export function tapFigures(taps: TapResponseRecord[], input: string): TapResponseFigures {
   const times = taps.flatMap((t) => (t.ms === undefined ? [] : [t.ms])).sort((a, b) => a - b);
-  const figures: TapResponseFigures = { input: 'cdp-touch', taps };
+  const figures: TapResponseFigures = { input, taps };
   if (times.length === 0) return figures;
   const rank = (q: number) => times[Math.max(0, Math.ceil(q * times.length) - 1)] ?? 0;
   return { ...figures, worstMs: times.at(-1) ?? 0, medianMs: rank(0.5), p75Ms: rank(0.75) };

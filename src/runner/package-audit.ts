@@ -17,12 +17,10 @@ import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { SecretMask } from '../evidence/secret-mask.js';
 import { inspectPackage, renderInspectText } from '../package/index.js';
 import { writeAllureTest, type AllureStatus } from '../report/allure-results-writer.js';
-import { generateAllureReport, writeAllureEnvironment } from '../report/allure-report.js';
-import { buildVerdict, exitCodeFor } from '../verdict/verdict.js';
-import { writeVerdict } from '../verdict/write-verdict.js';
-import { markFinished, prepareOutDir } from './out-dir.js';
-import { maskTextFilesUnder } from './mask-out-files.js';
-import type { RunListener, RunOutcome } from './run-audit.js';
+import { buildVerdict, packageSummary } from '../verdict/verdict.js';
+import { prepareOutDir } from './out-dir.js';
+import type { RunListener, RunOutcome } from './run-outcome.js';
+import { finishRun } from './finish-run.js';
 import { articleSuiteOf } from '../audit/article-suites.js';
 
 const STATUS: Record<CheckResult['outcome'], AllureStatus> = { pass: 'passed', fail: 'failed', inconclusive: 'broken', 'not-applicable': 'skipped' };
@@ -73,20 +71,7 @@ export async function runPackageAudit(
     results: Object.fromEntries(results.map((r) => [r.id, r])),
     coverage: undefined,
   });
-  verdict.package = {
-    format: facts.format, packageName: facts.identity.packageName, ...(facts.identity.versionName ? { versionName: facts.identity.versionName } : {}),
-    permissions: facts.permissions.map((p) => p.name), facts: blob,
-  };
-  const verdictPath = writeVerdict(outDir, options.secrets.value(verdict));
-  maskTextFilesUnder(resultsDir, options.secrets);
-  markFinished(outDir);
-  const outcome: RunOutcome = { verdict, verdictPath, exitCode: exitCodeFor(verdict.outcome) };
-  if (options.noReport) return outcome;
-  try {
-    writeAllureEnvironment(resultsDir, { app: target.file, package: facts.identity.packageName, sha256: facts.file.sha256, device: 'none (static only)', outcome: verdict.outcome });
-    outcome.reportPath = await generateAllureReport(outDir);
-  } catch (error) {
-    outcome.reportError = error instanceof Error ? error.message : String(error);
-  }
-  return outcome;
+  verdict.package = packageSummary({ type: 'package', facts, blob });
+  const environment = { app: target.file, package: facts.identity.packageName, sha256: facts.file.sha256, device: 'none (static only)', outcome: verdict.outcome };
+  return finishRun({ outDir, verdict, secrets: options.secrets, environment, noReport: options.noReport, listener });
 }

@@ -14,20 +14,18 @@ import { DETECTORS } from '../checks/detectors/index.js';
 import { DEFAULT_DETECTOR_SETTINGS } from '../checks/detectors/types.js';
 import type { Finding } from '../checks/result.js';
 import { normalizeText } from '../checks/text-match.js';
-import { loadCredentials, type Credentials } from '../config/credentials.js';
 import { AuditError } from '../core/errors.js';
 import { isAppCrash } from '../device/device-session.js';
-import { loadDeviceProfile } from '../devices/profile.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import type { EvidenceBundle, ScreenEvent } from '../evidence/types.js';
 import { secretMask } from '../evidence/secret-mask.js';
-import { runStep } from '../explore/step-runner.js';
-import { DEFAULT_TEST_DATA } from '../explore/test-data.js';
+import { PathStepError, replayFromLaunch } from '../explore/path-replay.js';
+import { typedValues } from '../explore/test-data.js';
 import type { Verdict } from '../verdict/verdict.js';
 import { startDevice } from './standalone-device.js';
 import { RUN_CONFIG_FILE, runApp, type RunConfig } from './run-config.js';
 import { platformOf } from '../platforms/registry.js';
-import { runAccount } from './run-secrets.js';
+import { replayAccount } from './run-secrets.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
 
 export interface ReplayArgs { outDir: string; finding: number; credentials?: string }
@@ -69,9 +67,9 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
   if (steps.length === 0 || platformOf(config.app.platform).unavailable) {
     return { exitCode: 2, check, finding, message: finding.source === 'package' ? '该发现来自安装包静态检查，没有界面路径可回放。' : '该发现没有可回放的操作路径。' };
   }
-  const credentials = credentialsFor(args, config);
+  const credentials = replayAccount(config, args.credentials);
   let server: RunningServer | undefined;
-  if (existsSync(config.app.target) && !/^https?:/.test(config.app.target)) server = await serveFolder(config.app.target);
+  if (!config.app.packageFile && existsSync(config.app.target) && !/^https?:/.test(config.app.target)) server = await serveFolder(config.app.target);
   const app = { ...runApp(config), ...(server ? { url: server.url } : {}) };
   const device = await startDevice(config.device, app).catch(async (error: unknown) => { await server?.close(); throw error; });
   const replayDir = join(outDir, 'replay', `finding-${args.finding}`);
@@ -82,15 +80,13 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
   try {
     const { session } = device;
     if (session.can.dialogs) session.setDialogPolicy(/退出登录|注销|删除|清空|解绑|退出/);
-    await session.launch();
-    for (const [i, step] of steps.slice(1).entries()) {
-      try {
-        await runStep(session, step, { ...DEFAULT_TEST_DATA, ...config.testData, ...(credentials ?? {}) });
-        if (step.action !== 'type' && step.action !== 'select') await session.settle();
-      } catch (error) {
-        if (isAppCrash(error)) return crashReplayed(replayDir, check, finding, i + 2, error.kind, mask);
-        return { exitCode: 2, check, finding, message: `回放第 ${i + 2} 步「${step.label}」失败：${mask(error instanceof Error ? error.message.split('\n')[0]! : String(error))}` };
-      }
+    try {
+      await replayFromLaunch(session, steps, { data: typedValues(config.testData, credentials) });
+    } catch (error) {
+      if (!(error instanceof PathStepError)) throw error;
+      const stepNumber = error.index + 1;
+      if (isAppCrash(error.cause)) return crashReplayed(replayDir, check, finding, stepNumber, error.cause.kind, mask);
+      return { exitCode: 2, check, finding, message: `回放第 ${stepNumber} 步「${error.step.label}」失败：${mask(error.message)}` };
     }
     const snapshot = mask(await session.observe());
     const png = await session.screenshot();
@@ -132,24 +128,6 @@ function crashReplayed(replayDir: string, check: CheckId, finding: Finding, step
   const exitCode = reproduced ? 0 : 2;
   writeFileSync(resultFile, JSON.stringify(mask({ exitCode, check, message, finding: { summary: finding.summary, text: finding.text, steps: finding.steps?.map((s) => s.label) }, crashedAtStep: stepNumber, at: new Date().toISOString() }), null, 2));
   return { exitCode, check, finding, message, resultFile };
-}
-
-/**
- * --credentials of the replay, else the run's account (runAccount). A credentials file gone since the run
- * (a profile's account lived in the run's scratch folder) falls back to the named profile's account.
- */
-function credentialsFor(args: ReplayArgs, config: RunConfig): Credentials | undefined {
-  if (args.credentials) return loadCredentials(args.credentials);
-  if (config.credentialsFile && existsSync(config.credentialsFile)) return runAccount(config);
-  return runAccount({ device: config.device }) ?? profileAccount(config.device.name);
-}
-
-function profileAccount(name: string): Credentials | undefined {
-  try {
-    return loadDeviceProfile(name).testAccount;
-  } catch {
-    return undefined;
-  }
 }
 
 /** True when the check's detector, on the replayed screen, reports the finding again. */

@@ -23,23 +23,21 @@ import { TOOL } from '../core/tool.js';
 import { loadDeviceProfile, type DeviceProfile } from '../devices/profile.js';
 import { readEvidenceBundle } from '../evidence/store.js';
 import { readCheckResult } from '../audit/results.js';
-import { generateAllureReport, writeAllureEnvironment } from '../report/allure-report.js';
-import { buildVerdict, exitCodeFor, type Verdict } from '../verdict/verdict.js';
-import { writeVerdict } from '../verdict/write-verdict.js';
-import { markFinished, prepareOutDir } from './out-dir.js';
+import { buildVerdict, packageSummary } from '../verdict/verdict.js';
+import { finishRun } from './finish-run.js';
+import type { RunListener, RunOutcome } from './run-outcome.js';
+import { prepareOutDir } from './out-dir.js';
 import { assertPortFree, freePort } from './ports.js';
 import { registerActiveRun, sweepProcesses } from './process-sweep.js';
-import { readProgress, type ProgressEvent } from './progress.js';
+import { readProgress } from './progress.js';
 import { RUN_CONFIG_ENV, writeRunConfig, type RunConfig } from './run-config.js';
 import { serveFolder, type RunningServer } from './sample-server.js';
 import { URL_APP_PLATFORM, runnablePlatform } from '../platforms/registry.js';
 import type { Platform, PreparedRun } from '../platforms/platform.js';
-import type { PackageEvent } from '../evidence/types.js';
 import { packageRunsOnDevice, prepareNativeRun, type NativeRun } from './native-device-run.js';
 import { assertReachable } from './reachability.js';
 import { runPackageAudit } from './package-audit.js';
 import { writeLogFilters } from './log-filters.js';
-import { maskTextFilesUnder } from './mask-out-files.js';
 import { accountForWorkers, runAccount, runSecrets } from './run-secrets.js';
 import type { SecretMask } from '../evidence/secret-mask.js';
 
@@ -60,18 +58,7 @@ export interface RunArgs {
   noReport?: boolean;
 }
 
-export interface RunListener {
-  phase(message: string): void;
-  progress(event: ProgressEvent): void;
-}
-
-export interface RunOutcome {
-  verdict: Verdict;
-  verdictPath: string;
-  reportPath?: string;
-  reportError?: string;
-  exitCode: number;
-}
+export type { RunListener, RunOutcome } from './run-outcome.js';
 
 const DEFAULT_BUDGET_SECONDS = 120;
 
@@ -204,9 +191,8 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
   }
 }
 
-/** Merges the worker's results into verdict.json, the Allure environment and the report. */
+/** Merges the worker's results into the verdict; the one end of a run (finish-run.ts) writes it and the report. */
 async function finish(config: RunConfig, incompleteReason: string | undefined, noReport: boolean, listener?: RunListener): Promise<RunOutcome> {
-  const secrets = runSecrets(config);
   const bundle = readEvidenceBundle(config.outDir);
   const results: Partial<Record<CheckId, CheckResult>> = {};
   for (const id of CHECK_IDS) {
@@ -214,7 +200,7 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     if (result) results[id] = result;
   }
   const runnerFailure = !incompleteReason && Object.keys(results).length === 0 ? firstRunIssue(bundle.issues) : undefined;
-  const verdict = secrets.value(buildVerdict({
+  const verdict = buildVerdict({
     tool: config.tool,
     app: { target: config.app.target, platform: config.app.platform, ...(config.app.name ? { name: config.app.name } : {}) },
     device: { profile: config.device.name, label: config.device.label, platform: config.device.platform, ...(config.device.simulated ? { simulated: true } : {}) },
@@ -224,35 +210,15 @@ async function finish(config: RunConfig, incompleteReason: string | undefined, n
     results,
     coverage: bundle.coverage,
     ...(incompleteReason ?? runnerFailure ? { incompleteReason: incompleteReason ?? runnerFailure } : {}),
-  }));
+  });
+  // A device run of a package records the package's facts too (src/runner/package-audit.ts does the static-only run).
   if (bundle.package) verdict.package = packageSummary(bundle.package);
-  const verdictPath = writeVerdict(config.outDir, verdict);
-  // What WebdriverIO wrote (the Allure reporter's results, its logs) is masked before anything reads it.
-  for (const dir of ['allure-results', 'logs']) maskTextFilesUnder(join(config.outDir, dir), secrets);
-  markFinished(config.outDir);
-  const outcome: RunOutcome = { verdict, verdictPath, exitCode: exitCodeFor(verdict.outcome) };
-  if (noReport) return outcome;
-  listener?.phase('生成 Allure 报告');
-  try {
-    writeAllureEnvironment(join(config.outDir, 'allure-results'), secrets.value({
-      app: config.app.target, device: `${config.device.label}${config.device.simulated ? '（模拟设备）' : ''}`, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
-      explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
-      loginWall: verdict.coverage.loginWall ? (verdict.coverage.loginWall.signedIn ? '已用测试账号登录' : '未能登录，登录后的界面未探索') : '未遇到',
-    }));
-    outcome.reportPath = await generateAllureReport(config.outDir);
-  } catch (error) {
-    outcome.reportError = error instanceof Error ? error.message : String(error);
-  }
-  return outcome;
-}
-
-/** verdict.json's package block from the recorded package facts (as a static-only run writes it). */
-function packageSummary(event: PackageEvent): NonNullable<Verdict['package']> {
-  const { facts } = event;
-  return {
-    format: facts.format, packageName: facts.identity.packageName, ...(facts.identity.versionName ? { versionName: facts.identity.versionName } : {}),
-    permissions: facts.permissions.map((p) => p.name), facts: event.blob,
+  const environment = {
+    app: config.app.target, device: `${config.device.label}${config.device.simulated ? '（模拟设备）' : ''}`, screens: verdict.coverage.screens, actions: verdict.coverage.actions,
+    explorationComplete: verdict.coverage.complete, durationSeconds: (verdict.coverage.durationMs / 1000).toFixed(1), outcome: verdict.outcome, tool: `${config.tool.name} ${config.tool.version}`,
+    loginWall: verdict.coverage.loginWall ? (verdict.coverage.loginWall.signedIn ? '已用测试账号登录' : '未能登录，登录后的界面未探索') : '未遇到',
   };
+  return finishRun({ outDir: config.outDir, verdict, secrets: runSecrets(config), environment, noReport, listener });
 }
 
 function firstRunIssue(issues: { message: string }[]): string {

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { AuditError } from '../core/errors.js';
 import type { DeviceSession } from '../device/device-session.js';
 import type { DeviceProfile } from '../devices/profile.js';
-import type { AppUnderTest, DeviceSlot } from '../platforms/platform.js';
+import type { AppUnderTest, DeviceSlot, PreparedRun } from '../platforms/platform.js';
+import { inspectPackage } from '../package/index.js';
 import { runnablePlatform } from '../platforms/registry.js';
 import { freePort } from './ports.js';
 import { registerActiveRun, sweepProcesses } from './process-sweep.js';
@@ -34,16 +35,24 @@ export async function startDevice(profile: DeviceProfile, app: AppUnderTest): Pr
   const port = await freePort();
   let server: AppiumServer | undefined;
   let browser: WebdriverIO.Browser | undefined;
+  let prepared: PreparedRun | undefined;
   const close = async (): Promise<void> => {
     await browser?.deleteSession().catch(() => undefined);
     await server?.close().catch(() => undefined);
+    await prepared?.stop().catch(() => undefined);
     await sweepProcesses(scratchDir, 1000);
     rmSync(scratchDir, { recursive: true, force: true });
     unregister();
   };
   try {
-    server = await startAppium(port, join(scratchDir, 'appium.log'), platform.appiumDriver, platform.appiumArgs?.allowInsecure);
     const slot: DeviceSlot = { ports: { appium: port, chromedriverPort: await freePort() }, scratchDir };
+    if (platform.prepareRun) {
+      // A native app: the device made ready (a simulated one when the profile says so) before Appium starts, as in a run.
+      const facts = app.packageFile ? await inspectPackage(app.packageFile) : undefined;
+      prepared = await platform.prepareRun({ app, profile, slot, ...(facts ? { facts } : {}) });
+      Object.assign(process.env, prepared.env);
+    }
+    server = await startAppium(port, join(scratchDir, 'appium.log'), platform.appiumDriver, platform.appiumArgs?.allowInsecure);
     const { remote } = await import('webdriverio');
     browser = await remote({ hostname: '127.0.0.1', port, path: '/', logLevel: 'silent', connectionRetryCount: 1, capabilities: platform.capabilities(profile, slot, app) });
     return { browser, session: platform.openSession(browser, { app, profile, slot }), close };

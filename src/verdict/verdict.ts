@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { CHECK_CATALOG, CHECK_IDS, type CheckId } from '../checks/catalog.js';
 import { CLAUSES } from '../regulation/clauses.js';
 import type { CheckResult } from '../checks/result.js';
-import type { BlobRef, CoverageEvent } from '../evidence/types.js';
+import type { BlobRef, CoverageEvent, PackageEvent } from '../evidence/types.js';
 
 export type VerdictOutcome = 'pass' | 'fail' | 'inconclusive';
 
@@ -81,6 +81,15 @@ export function buildVerdict(input: VerdictInput): Verdict {
   };
   if (input.incompleteReason !== undefined) verdict.incompleteReason = input.incompleteReason;
   return verdict;
+}
+
+/** verdict.json's package block from the recorded package facts (static-only runs and device runs of a package alike). */
+export function packageSummary(event: PackageEvent): NonNullable<Verdict['package']> {
+  const { facts } = event;
+  return {
+    format: facts.format, packageName: facts.identity.packageName, ...(facts.identity.versionName ? { versionName: facts.identity.versionName } : {}),
+    permissions: facts.permissions.map((p) => p.name), facts: event.blob,
+  };
 }
 
 /** Any fail → fail; else any inconclusive (or an unfinished run) → inconclusive; else pass. */

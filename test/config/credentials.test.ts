@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadCredentials, maskSecrets } from '../../src/config/credentials.js';
+import { loadCredentials } from '../../src/config/credentials.js';
 import { assertAuditError } from '../helpers/audit-error.js';
 
 let dir = '';
@@ -44,22 +44,5 @@ void describe('loadCredentials', () => {
   void it('never echoes the secrets in its messages', () => {
     const error = assertAuditError(() => loadCredentials(file('extra2.json', '{"username":"tester01","password":"S3cret!pw","x":1}')), 'bad-credentials');
     assert.doesNotMatch(error.message, /tester01|S3cret/);
-  });
-});
-
-void describe('maskSecrets', () => {
-  void it('replaces every occurrence of the username and the password', () => {
-    const masked = maskSecrets('login tester01 / S3cret!pw; again tester01:S3cret!pw', { username: 'tester01', password: 'S3cret!pw' });
-    assert.doesNotMatch(masked, /tester01|S3cret!pw/);
-    assert.equal(masked, 'login ****** / ******; again ******:******');
-  });
-
-  void it('masks a password that contains the username completely', () => {
-    const masked = maskSecrets('pw=admin2026', { username: 'admin', password: 'admin2026' });
-    assert.equal(masked, 'pw=******');
-  });
-
-  void it('leaves text alone without credentials', () => {
-    assert.equal(maskSecrets('nothing secret', undefined), 'nothing secret');
   });
 });

@@ -15,7 +15,8 @@ import { parseXcuitestSource } from '../../src/device/ios/xcuitest-source.js';
 import { parseXml } from '../../src/device/page-source-xml.js';
 import type { UiNode } from '../../src/evidence/types.js';
 import { candidateActions, DEFAULT_ACTION_POLICY } from '../../src/explore/action-policy.js';
-import { fillSteps, isLoginScreen } from '../../src/explore/forms.js';
+import { fillSteps } from '../../src/explore/forms.js';
+import { isLoginScreen } from '../../src/explore/login-screen.js';
 import { screenSignature } from '../../src/explore/screen-signature.js';
 
 const fixture = (name: string) => readFileSync(join('test', 'fixtures', 'page-sources', name), 'utf8');
@@ -58,8 +59,8 @@ void describe('UiAutomator2 page source', () => {
   });
 
   void it('is a login screen with account and password filled from the test data keys', () => {
-    assert.equal(isLoginScreen(login), true);
-    assert.equal(isLoginScreen(mine), false);
+    assert.equal(isLoginScreen({ nodes: login }), true);
+    assert.equal(isLoginScreen({ nodes: mine }), false);
     assert.deepEqual(fillSteps(login).map((s) => s.input), ['username', 'password']);
   });
 
@@ -108,7 +109,7 @@ void describe('XCUITest page source', () => {
     const secure = login.find((n) => n.inputType === 'password')!;
     assert.equal(secure.text, '');
     assert.equal(secure.label, '密码');
-    assert.equal(isLoginScreen(login), true);
+    assert.equal(isLoginScreen({ nodes: login }), true);
     assert.deepEqual(fillSteps(login).map((s) => s.input), ['username', 'password']);
   });
 
@@ -145,7 +146,7 @@ void describe('HarmonyOS dumpLayout JSON', () => {
     const password = login.find((n) => n.inputType === 'password')!;
     assert.equal(password.text, '');
     assert.equal(password.label, '请输入密码');
-    assert.equal(isLoginScreen(login), true);
+    assert.equal(isLoginScreen({ nodes: login }), true);
     assert.deepEqual(fillSteps(login).map((s) => s.input), ['username', 'password']);
   });
 

@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import type { UiNode } from '../../src/evidence/types.js';
 import { accountFormatIssue } from '../../src/explore/account-format.js';
 import { candidateActions, DEFAULT_ACTION_POLICY } from '../../src/explore/action-policy.js';
-import { fillSteps, isLoginControl, isLoginScreen, isSubmitControl } from '../../src/explore/forms.js';
+import { fillSteps, isLoginControl, isSubmitControl } from '../../src/explore/forms.js';
+import { isLoginScreen } from '../../src/explore/login-screen.js';
 import type { FormNode } from '../../src/explore/login-form.js';
 
 let nextId = 0;
@@ -24,7 +25,7 @@ void describe('login words', () => {
     void it(`takes 「${word}」 for the login control of a form with a password`, () => {
       const login = button(word);
       const nodes = [body(), input('请输入账号'), password(), login, button('注册账号')];
-      assert.equal(isLoginScreen(nodes), true);
+      assert.equal(isLoginScreen({ nodes }), true);
       assert.equal(isLoginControl(login, nodes), true);
     });
   }
@@ -51,25 +52,25 @@ void describe('login words', () => {
     for (const word of ['进入', '确定', '进入系统']) {
       const control = button(word);
       const nodes = [body(), input('请输入用户名'), password(), control];
-      assert.equal(isLoginScreen(nodes), true, word);
+      assert.equal(isLoginScreen({ nodes }), true, word);
       assert.equal(isLoginControl(control, nodes), true, word);
       const byId = new Map(nodes.map((n) => [n.id, n]));
       assert.equal(isSubmitControl(control, byId), true, word);
     }
     // A change-password form: three password fields.
-    assert.equal(isLoginScreen([body(), input('原密码', 'password'), input('新密码', 'password'), input('确认新密码', 'password'), button('确定')]), false);
+    assert.equal(isLoginScreen({ nodes: [body(), input('原密码', 'password'), input('新密码', 'password'), input('确认新密码', 'password'), button('确定')] }), false);
     // A reset form: the field before the password is a code.
-    assert.equal(isLoginScreen([body(), input('手机号', 'tel'), input('短信验证码'), input('新密码', 'password'), button('确定')]), false);
+    assert.equal(isLoginScreen({ nodes: [body(), input('手机号', 'tel'), input('短信验证码'), input('新密码', 'password'), button('确定')] }), false);
     // No password at all.
-    assert.equal(isLoginScreen([body(), input('请输入姓名'), button('确定')]), false);
+    assert.equal(isLoginScreen({ nodes: [body(), input('请输入姓名'), button('确定')] }), false);
   });
 
   void it('takes 下一步 for the login only when it is the form’s only submit', () => {
     const next = button('下一步');
     const nodes = [body(), input('手机号/身份证号'), password(), next, button('忘记密码？'), button('注册')];
-    assert.equal(isLoginScreen(nodes), true);
+    assert.equal(isLoginScreen({ nodes }), true);
     assert.equal(isLoginControl(next, nodes), true);
-    assert.equal(isLoginScreen([body(), input('手机号'), password(), button('下一步'), button('保存')]), false);
+    assert.equal(isLoginScreen({ nodes: [body(), input('手机号'), password(), button('下一步'), button('保存')] }), false);
   });
 });
 

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { UiNode } from '../../src/evidence/types.js';
 import { candidateActions, DEFAULT_ACTION_POLICY } from '../../src/explore/action-policy.js';
-import { fillSteps, isLoginScreen } from '../../src/explore/forms.js';
+import { fillSteps } from '../../src/explore/forms.js';
+import { isLoginScreen } from '../../src/explore/login-screen.js';
 import { testDataKeyFor } from '../../src/explore/test-data.js';
 
 let nextId = 0;
@@ -32,7 +33,7 @@ void describe('fillSteps', () => {
   void it('makes the 登录 tap of a login screen a login action that fills the form first', () => {
     const login = node('button', { text: '登录', clickable: true });
     const nodes = [node('body'), input('请输入账号'), input('请输入密码', 'password'), login, node('a', { text: '忘记密码', clickable: true })];
-    assert.equal(isLoginScreen(nodes), true);
+    assert.equal(isLoginScreen({ nodes }), true);
     const actions = candidateActions(nodes, DEFAULT_ACTION_POLICY).actions;
     const loginAction = actions.find((a) => a.locator === login.locator)!;
     assert.equal(loginAction.login, true);
@@ -41,7 +42,7 @@ void describe('fillSteps', () => {
   });
 
   void it('does not call a screen with a password field but no login control a login screen', () => {
-    assert.equal(isLoginScreen([node('body'), input('新密码', 'password'), node('button', { text: '保存', clickable: true })]), false);
+    assert.equal(isLoginScreen({ nodes: [node('body'), input('新密码', 'password'), node('button', { text: '保存', clickable: true })] }), false);
     assert.equal(testDataKeyFor(input('新密码', 'password')), 'password');
   });
 });

@@ -67,7 +67,7 @@ function instrumented(mode: 'granted' | 'denied') {
   };
   window['addEventListener'] = () => undefined;
   const context = createContext(sandbox);
-  runInContext(`${readFileSync('src/probes/instrument.browser.js', 'utf8')}\ngovappInstrument(${JSON.stringify(mode)});`, context);
+  runInContext(`${readFileSync('src/platforms/h5/instrument.browser.js', 'utf8')}\ngovappInstrument(${JSON.stringify(mode)});`, context);
   return { sandbox, passedThrough, calls: () => (window['__govappProbe'] as { calls: PermissionRequestRecord[] }).calls };
 }
 

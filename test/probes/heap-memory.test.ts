@@ -10,8 +10,7 @@ import type { HeapSamplesEvent } from '../../src/evidence/probe-types.js';
 import { EvidenceStore, readEvidenceBundle } from '../../src/evidence/store.js';
 import { noSecrets } from '../../src/evidence/secret-mask.js';
 import { heapChartSvg } from '../../src/probes/heap-chart.js';
-import { describeHeap, heapAttachments, recordHeapSamples, startHeapSampler } from '../../src/probes/heap-sampler.js';
-import type { Cdp } from '../../src/platforms/h5/cdp.js';
+import { describeHeap, heapAttachments, recordHeapSamples, startHeapSampler, type MemoryReader } from '../../src/probes/heap-sampler.js';
 import { evidence, measured, probes } from './probe-fixtures.js';
 
 const MB = 1_048_576;
@@ -63,27 +62,22 @@ void describe('heap chart', () => {
   });
 });
 
-/** A CDP that answers JSHeapUsedSize from a list (a thrown error where the entry is undefined). */
-function fakeCdp(values: (number | undefined)[]): Cdp & { commands: string[] } {
-  const commands: string[] = [];
-  return {
-    commands,
-    send<T>(cmd: string): Promise<T> {
-      commands.push(cmd);
-      if (cmd !== 'Performance.getMetrics') return Promise.resolve({} as T);
-      const value = values.shift();
-      if (value === undefined) return Promise.reject(new Error('CDP Performance.getMetrics failed'));
-      return Promise.resolve({ metrics: [{ name: 'JSHeapTotalSize', value: 9e9 }, { name: 'JSHeapUsedSize', value }] } as T);
-    },
-  };
+/** A memory reader answering from a list (a failed read where the entry is undefined), counting its reads. */
+function fakeReader(values: (number | undefined)[]): MemoryReader & { reads: number } {
+  const read = Object.assign(() => {
+    read.reads++;
+    const value = values.shift();
+    return value === undefined ? Promise.reject(new Error('CDP Performance.getMetrics failed')) : Promise.resolve(value);
+  }, { reads: 0 });
+  return read;
 }
 
 void describe('heap sampler', () => {
-  void it('enables Performance, samples now and on demand, skips failed reads, and records samples with their chart', async () => {
+  void it('samples now and on demand, skips failed reads, and records samples with their chart', async () => {
     let clock = 5_000;
-    const cdp = fakeCdp([undefined, 1_000_000.4, 1_200_000, undefined, 1_500_000]);
-    const sampler = await startHeapSampler(cdp, () => clock);
-    assert.equal(cdp.commands[0], 'Performance.enable');
+    const read = fakeReader([undefined, 1_000_000.4, 1_200_000, undefined, 1_500_000]);
+    const sampler = await startHeapSampler(read, () => clock);
+    assert.equal(read.reads, 1, 'the first sample is taken at start');
     for (let i = 0; i < 4; i++) {
       clock += 1000;
       await sampler.sample();
@@ -104,7 +98,7 @@ void describe('heap sampler', () => {
   });
 
   void it('records nothing when no read succeeded', async () => {
-    const sampler = await startHeapSampler(fakeCdp([]), () => 0);
+    const sampler = await startHeapSampler(fakeReader([]), () => 0);
     await sampler.sample();
     assert.equal(await recordHeapSamples(new EvidenceStore(mkdtempSync(join(tmpdir(), 'heap-')), noSecrets), { id: 's0', url: 'u' }, sampler), undefined);
   });

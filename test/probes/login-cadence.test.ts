@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluateCheck } from '../../src/checks/evaluate.js';
 import type { LoginCadenceEvent } from '../../src/evidence/probe-types.js';
-import { sessionClues } from '../../src/probes/session-clues.js';
+import { sessionClues } from '../../src/platforms/h5/session-clues.js';
 import { evidence, probes } from './probe-fixtures.js';
 
 const NOW = 1_795_850_000_000;

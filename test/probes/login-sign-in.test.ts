@@ -17,7 +17,8 @@ import { noSecrets } from '../../src/evidence/secret-mask.js';
 import type { ScreenEvent, UiNode } from '../../src/evidence/types.js';
 import { DEFAULT_TEST_DATA } from '../../src/explore/test-data.js';
 import { loginCadenceProbe } from '../../src/probes/login-cadence-probe.js';
-import type { ProbeContext, WebTools } from '../../src/probes/probe.js';
+import type { ProbeContext } from '../../src/probes/probe.js';
+import type { ClockControl } from '../../src/probes/probe-tools.js';
 import { signedInScreen } from '../../src/probes/sign-in.js';
 import { evidence, launchScreen, probes } from './probe-fixtures.js';
 
@@ -44,7 +45,7 @@ function loginApp(persist: boolean, toastLooks = 0): DeviceSession & { launches:
       const home = signedIn && toast-- <= 0;
       return Promise.resolve({
         screenKey: '/', url: 'http://127.0.0.1:8080/', title: home ? '首页' : '登录', visibleText: '', viewport: { width: 412, height: 915, devicePixelRatio: 1 },
-        nodes: home ? [node('home', { text: '办事' })] : [node('pw', { role: 'textbox', inputType: 'password', clickable: false }), node('login', { text: '登录' })],
+        nodes: home ? [node('home', { text: '办事' })] : [node('pw', { role: 'textbox', inputType: 'password', clickable: false, editable: true }), node('login', { text: '登录' })],
       });
     },
     screenshot: () => Promise.resolve(Buffer.alloc(0)),
@@ -54,13 +55,14 @@ function loginApp(persist: boolean, toastLooks = 0): DeviceSession & { launches:
   return app;
 }
 
-const web = {
-  cdp: { send: () => Promise.resolve({ cookies: [] }) },
-  execute: () => Promise.resolve('[]'),
-  setClockOffset: () => Promise.resolve(),
-} as unknown as WebTools;
+/** A clock that moves nothing and a session with no clues: the probe's path through sign-in is what is tested. */
+const clockControl: ClockControl = {
+  setOffset: () => Promise.resolve(),
+  sessionClues: () => Promise.resolve({ cookies: [], tokens: [], timestamps: [] }),
+  expireAfter: () => Promise.resolve(),
+};
 
-const loginScreen = launchScreen('login', { nodes: [node('pw', { role: 'textbox', inputType: 'password', clickable: false })] });
+const loginScreen = launchScreen('login', { nodes: [node('pw', { role: 'textbox', inputType: 'password', clickable: false, editable: true })] });
 const homeScreen: ScreenEvent = launchScreen('home', {
   depth: 1,
   steps: [
@@ -70,14 +72,14 @@ const homeScreen: ScreenEvent = launchScreen('home', {
   ],
 });
 
-function context(device: DeviceSession, screens: ScreenEvent[]): ProbeContext {
+function context(device: DeviceSession, screens: ScreenEvent[]): ProbeContext<'clockControl'> {
   return {
     device, store: new EvidenceStore(mkdtempSync(join(tmpdir(), 'login-sign-in-')), noSecrets), explored: evidence({ screens }), appUrl: 'http://127.0.0.1:8080/',
-    budgetMs: 5_000, web, testData: { ...DEFAULT_TEST_DATA, password: PASSWORD }, now: Date.now, sleep: () => Promise.resolve(),
+    budgetMs: 5_000, tools: { clockControl }, testData: { ...DEFAULT_TEST_DATA, password: PASSWORD }, now: Date.now, sleep: () => Promise.resolve(),
   };
 }
 
-function recorded(ctx: ProbeContext): LoginCadenceEvent {
+function recorded(ctx: Pick<ProbeContext, 'store'>): LoginCadenceEvent {
   const event = readEvidenceBundle(ctx.store.outDir).probes?.login;
   assert.ok(event);
   return event;

@@ -31,7 +31,7 @@ void describe('probe evidence in the log', () => {
 void describe('performanceEvent', () => {
   void it('takes interactive as the end of the last long task after DOMContentLoaded, and keeps the budgets', () => {
     const event = performanceEvent(
-      { instrumented: true, calls: [], longTasks: [{ startMs: 68, durationMs: 5503 }, { startMs: 6000, durationMs: 120 }], firstContentMs: 5660, domContentLoadedMs: 5593, loadMs: 5594, url: 'u' },
+      { longTasks: [{ startMs: 68, durationMs: 5503 }, { startMs: 6000, durationMs: 120 }], firstContentMs: 5660, domContentLoadedMs: 5593, loadMs: 5594, url: 'u' },
       { used: 900_000 },
       { budgets: BUDGETS },
     );
@@ -42,7 +42,7 @@ void describe('performanceEvent', () => {
   });
 
   void it('leaves long tasks absent, not zero, when the platform cannot measure them', () => {
-    const event = performanceEvent({ instrumented: false, calls: [], longTasks: null, url: 'u' }, {}, {});
+    const event = performanceEvent({ longTasks: null, url: 'u' }, {}, {});
     assert.equal(event.longTasks, undefined);
     assert.equal(event.interactiveMs, undefined);
   });
@@ -67,7 +67,7 @@ void describe('idleScreens', () => {
 
 void describe('mergeBlocks', () => {
   void it('adds a timer gap the Long Tasks API missed, and counts a block both saw once', () => {
-    const event = performanceEvent({ instrumented: true, calls: [], longTasks: [], gaps: [{ startMs: 40, durationMs: 5490 }], firstContentMs: 5616, domContentLoadedMs: 5559, url: 'u' }, {}, {});
+    const event = performanceEvent({ longTasks: [], gaps: [{ startMs: 40, durationMs: 5490 }], firstContentMs: 5616, domContentLoadedMs: 5559, url: 'u' }, {}, {});
     assert.deepEqual(event.longTasks, { count: 1, totalMs: 5490, worstMs: 5490, worstStartMs: 40 });
     assert.deepEqual(mergeBlocks([{ startMs: 60, durationMs: 5500 }], [{ startMs: 50, durationMs: 5480 }, { startMs: 9000, durationMs: 80 }]), [{ startMs: 60, durationMs: 5500 }, { startMs: 9000, durationMs: 80 }]);
   });

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TransitionEvent } from '../../src/evidence/types.js';
-import { framePacing } from '../../src/probes/frame-pacing.js';
+import { framePacing } from '../../src/platforms/h5/frame-pacing.js';
 import { sameControl, tapCandidates, tapFigures } from '../../src/probes/tap-response.js';
-import { timeTap, type TapPageRecord } from '../../src/probes/tap-timing.js';
+import { timeTap, type TapPageRecord } from '../../src/platforms/h5/tap-timing.js';
 import { launchScreen } from './probe-fixtures.js';
 
 const tap = (text: string, locator = `#${text}`) => ({ action: 'tap' as const, label: `点击「${text}」`, locator, text });
@@ -64,12 +64,12 @@ void describe('timeTap', () => {
 void describe('tapFigures', () => {
   void it('summarises the timed taps only: worst, median and p75 by nearest rank', () => {
     const base = { steps: [], screenId: 's0', label: 't' };
-    const figures = tapFigures([{ ...base, ms: 40 }, { ...base, ms: 16 }, { ...base, reason: '控件被其他元素遮挡。' }, { ...base, ms: 808 }, { ...base, ms: 24 }]);
+    const figures = tapFigures([{ ...base, ms: 40 }, { ...base, ms: 16 }, { ...base, reason: '控件被其他元素遮挡。' }, { ...base, ms: 808 }, { ...base, ms: 24 }], 'cdp-touch');
     assert.deepEqual([figures.worstMs, figures.medianMs, figures.p75Ms, figures.taps.length], [808, 24, 40, 5]);
   });
 
   void it('has no summary figures when nothing was timed', () => {
-    const figures = tapFigures([{ steps: [], screenId: 's0', label: 't', reason: '回放到该界面的路径失败。' }]);
+    const figures = tapFigures([{ steps: [], screenId: 's0', label: 't', reason: '回放到该界面的路径失败。' }], 'cdp-touch');
     assert.equal(figures.worstMs, undefined);
   });
 });

@@ -4,7 +4,7 @@
  * `"simulated": true`). `mobile: shell` is allowed (`uiautomator2:adb_shell`) for `am start -W`,
  * `dumpsys`, `appops` and `date`.
  */
-import type { Platform } from '../platform.js';
+import type { Platform, SessionContext } from '../platform.js';
 import { AndroidSession } from './android-session.js';
 import { androidCapabilities } from './capabilities.js';
 import { readPreparedDevice } from './device-file.js';
@@ -30,19 +30,34 @@ export const ANDROID_PLATFORM: Platform = {
   async prepareRun({ profile, slot, facts }) {
     assertAndroidTools(isSimulated(profile));
     const run = await prepareAndroidRun(profile, slot, facts);
-    return { env: run.env, simulated: run.device.simulated, stop: run.stop };
+    return { env: run.env, simulated: run.device.simulated, stop: () => run.stop() };
   },
   capabilities: (profile, slot, app) => androidCapabilities(profile, slot, app, prepared(slot.scratchDir)),
-  openSession(browser, { profile, slot }) {
-    const device = prepared(slot.scratchDir);
-    if (!device.packageName) throw new Error('The package name of the app under test is unknown (the package reader found none).');
-    const exploration = profile.exploration ?? {};
-    return new AndroidSession(browser, { packageName: device.packageName, ...(device.activity ? { activity: device.activity } : {}) }, {
-      shell: true,
-      ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
-      ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
-      ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
-    });
+  openSession: (browser, ctx) => sessionOf(browser, ctx),
+  probeTools(browser, ctx) {
+    if (!ctx.store) throw new Error('The Android probe tools need the run\'s evidence store.');
+    return androidProbeTools(sessionOf(browser, ctx), ctx.store, ctx.profile.budgets);
   },
-  probeTools: (browser, ctx) => androidProbeTools(browser, prepared(ctx.slot.scratchDir)),
 };
+
+/**
+ * One AndroidSession per WebdriverIO session: the explorer, every probe test and the probe tools share
+ * it (the prompts answered, the launches measured, the logcat read and the proxy journal's position).
+ */
+const sessions = new WeakMap<object, AndroidSession>();
+
+function sessionOf(browser: WebdriverIO.Browser, { profile, slot }: SessionContext): AndroidSession {
+  const known = sessions.get(browser);
+  if (known) return known;
+  const device = prepared(slot.scratchDir);
+  if (!device.packageName) throw new Error('The package name of the app under test is unknown (the package reader found none).');
+  const exploration = profile.exploration ?? {};
+  const session = new AndroidSession(browser, { packageName: device.packageName, ...(device.activity ? { activity: device.activity } : {}) }, {
+    shell: true,
+    ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
+    ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
+    ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
+  });
+  sessions.set(browser, session);
+  return session;
+}

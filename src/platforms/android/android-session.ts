@@ -65,6 +65,8 @@ export class AndroidSession implements DeviceSession {
   private lastNodes = new Map<string, UiNode>();
   private lastAction: { locator: string; label?: string } | 'launch' = 'launch';
   private dismissPattern: RegExp | undefined;
+  /** The latest launch: when, how many prompts had been answered before it, and the first tap after it. */
+  launchMark: { at: number; promptIndex: number; firstTapAt?: number } = { at: 0, promptIndex: 0 };
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -88,6 +90,7 @@ export class AndroidSession implements DeviceSession {
   /** Cold start: force-stop, then `am start -W` (TotalTime recorded); activateApp when shell is not allowed. */
   async launch(): Promise<void> {
     this.lastAction = 'launch';
+    this.launchMark = { at: this.now(), promptIndex: this.prompts.length };
     if (this.options.shell && this.app.activity) {
       await this.shell(`am force-stop ${this.app.packageName}`);
       const command = `am start -W -n ${this.app.packageName}/${this.app.activity}`;
@@ -105,6 +108,11 @@ export class AndroidSession implements DeviceSession {
     await this.launch();
     const shown = await this.capture();
     if (shown.facts.packageName !== this.app.packageName) throw new Error(`relaunch of ${this.app.packageName} did not bring it to the foreground (${shown.facts.packageName} is shown)`);
+  }
+
+  /** Permission prompts answered since the latest launch. */
+  promptsSinceLaunch(): PermissionPrompt[] {
+    return this.prompts.slice(this.launchMark.promptIndex);
   }
 
   /** `pm clear` through the driver: app data, caches and runtime permission grants. */
@@ -127,6 +135,7 @@ export class AndroidSession implements DeviceSession {
 
   /** Taps the node by its XPath; when the source changed under it, at the centre of its last known bounds. */
   async tap(locator: string): Promise<void> {
+    this.launchMark.firstTapAt ??= this.now();
     this.lastAction = { locator, ...(this.lastNodes.get(locator)?.text ? { label: this.lastNodes.get(locator)!.text } : {}) };
     try {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));

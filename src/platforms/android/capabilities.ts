@@ -12,7 +12,7 @@ export const LOCAL_CHROMEDRIVER = '/usr/bin/chromedriver';
 const COMMAND_TIMEOUT_S = 180;
 
 /** Capabilities for the prepared device; the slot's ports (an inventory entry) win over the prepared ones. */
-export function androidCapabilities(profile: DeviceProfile, slot: DeviceSlot, app: AppUnderTest, device: PreparedAndroidDevice): WebdriverIO.Capabilities {
+export function androidCapabilities(_profile: DeviceProfile, slot: DeviceSlot, app: AppUnderTest, device: PreparedAndroidDevice): WebdriverIO.Capabilities {
   if (!app.packageFile) throw new Error('An Android session needs the APK to install (app.packageFile).');
   return {
     platformName: 'Android',
@@ -30,7 +30,5 @@ export function androidCapabilities(profile: DeviceProfile, slot: DeviceSlot, ap
     'appium:newCommandTimeout': COMMAND_TIMEOUT_S,
     'appium:uiautomator2ServerInstallTimeout': 60_000,
     'appium:adbExecTimeout': 30_000,
-    'appium:language': (profile.locale ?? 'zh-CN').split('-')[0],
-    'appium:locale': (profile.locale ?? 'zh-CN').split('-')[1] ?? 'CN',
-  } as WebdriverIO.Capabilities;
+  };
 }

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { DeviceProfile } from '../../devices/profile.js';
 import type { PackageFacts } from '../../package/index.js';
-import { freePort } from '../../runner/ports.js';
+import { freePort } from './free-port.js';
 import type { DeviceSlot } from '../platform.js';
 import { adbFor, firstDevice, type Adb } from './adb.js';
 import { writePreparedDevice, type PreparedAndroidDevice } from './device-file.js';
@@ -20,7 +20,7 @@ export interface AndroidRun {
   device: PreparedAndroidDevice;
   /** Environment Appium must run with (ANDROID_HOME of the device). */
   env: Record<string, string>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const JOURNAL_POLL_MS = 200;

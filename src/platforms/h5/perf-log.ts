@@ -1,80 +1,99 @@
 /**
- * Turns Chromium performance-log entries (DevTools Network.* events, as returned by
- * getLogs('performance')) into requests. Pure; requests still in flight stay pending until
- * their response or failure arrives, or until flush().
+ * The one parser of Chromium's performance log (DevTools Network.* events, as returned by
+ * getLogs('performance')), for the H5 session's requests and the probes' network tap alike:
+ * method, URL, body and its content type, status, MIME type, the server's IP address (IPv6 share),
+ * response size and duration. Pure; a request still in flight stays pending until its response or
+ * failure arrives, or until flush().
  */
 import type { ObservedRequest } from '../../device/device-session.js';
 
 interface DevtoolsMessage {
   method?: string;
-  params?: Record<string, unknown> & {
+  params?: {
     requestId?: string;
     type?: string;
-    request?: { url?: string; method?: string; postData?: string; hasPostData?: boolean };
-    response?: { status?: number };
-    errorText?: string;
     timestamp?: number;
+    request?: { url?: string; method?: string; postData?: string; headers?: Record<string, string> };
+    response?: { status?: number; mimeType?: string; remoteIPAddress?: string };
+    encodedDataLength?: number;
+    errorText?: string;
   };
 }
 
-/** Accumulates Network.* events across drains. */
+type Pending = ObservedRequest & { startedMonotonic?: number };
+
+/** Accumulates Network.* events across drains; completed requests come out as ObservedRequests. */
 export class NetworkLogAssembler {
-  private readonly pending = new Map<string, ObservedRequest>();
+  private readonly pending = new Map<string, Pending>();
 
   /** Feeds raw log entries; returns the requests that completed. */
   feed(entries: { message: string; timestamp?: number }[]): ObservedRequest[] {
     const done: ObservedRequest[] = [];
     for (const entry of entries) {
-      let message: DevtoolsMessage;
-      try {
-        message = (JSON.parse(entry.message) as { message: DevtoolsMessage }).message;
-      } catch {
+      const message = parse(entry.message);
+      const p = message?.params;
+      const id = p?.requestId;
+      if (!message || !p || !id) continue;
+      if (message.method === 'Network.requestWillBeSent') {
+        const previous = this.pending.get(id);
+        if (previous) done.push(finish(previous)); // a redirect: the earlier hop is complete
+        this.pending.set(id, started(id, p, entry.timestamp ?? Date.now()));
         continue;
       }
-      const p = message.params;
-      const id = p?.requestId;
-      if (!p || !id) continue;
-      switch (message.method) {
-        case 'Network.requestWillBeSent': {
-          const previous = this.pending.get(id);
-          if (previous) done.push(previous); // redirect: the earlier hop is complete
-          const request: ObservedRequest = {
-            requestId: id,
-            method: p.request?.method ?? 'GET',
-            url: p.request?.url ?? '',
-            ts: entry.timestamp ?? Date.now(),
-          };
-          if (p.type) request.resourceType = p.type;
-          if (p.request?.postData) request.postData = p.request.postData;
-          this.pending.set(id, request);
-          break;
+      const request = this.pending.get(id);
+      if (!request) continue;
+      if (message.method === 'Network.responseReceived') {
+        if (p.response?.status !== undefined) request.status = p.response.status;
+        if (p.response?.mimeType) request.mimeType = p.response.mimeType;
+        if (p.response?.remoteIPAddress) request.remoteIp = p.response.remoteIPAddress;
+      } else if (message.method === 'Network.loadingFinished' || message.method === 'Network.loadingFailed') {
+        if (message.method === 'Network.loadingFailed') {
+          request.failed = true;
+          if (p.errorText) request.errorText = p.errorText;
         }
-        case 'Network.responseReceived': {
-          const request = this.pending.get(id);
-          if (request && p.response?.status !== undefined) request.status = p.response.status;
-          break;
-        }
-        case 'Network.loadingFinished':
-        case 'Network.loadingFailed': {
-          const request = this.pending.get(id);
-          if (!request) break;
-          if (message.method === 'Network.loadingFailed') {
-            request.failed = true;
-            if (p.errorText) request.errorText = p.errorText;
-          }
-          this.pending.delete(id);
-          done.push(request);
-          break;
-        }
+        if (p.encodedDataLength !== undefined) request.responseBytes = p.encodedDataLength;
+        if (p.timestamp !== undefined && request.startedMonotonic !== undefined) request.durationMs = Math.round((p.timestamp - request.startedMonotonic) * 1000);
+        this.pending.delete(id);
+        done.push(finish(request));
       }
     }
     return done.filter((r) => r.url.startsWith('http'));
   }
 
-  /** Returns and forgets requests that never completed. */
+  /** Returns and forgets requests still in flight (a hung connection is evidence too). */
   flush(): ObservedRequest[] {
-    const rest = [...this.pending.values()].filter((r) => r.url.startsWith('http'));
+    const rest = [...this.pending.values()].map(finish).filter((r) => r.url.startsWith('http'));
     this.pending.clear();
     return rest;
   }
+}
+
+function parse(text: string): DevtoolsMessage | undefined {
+  try {
+    return (JSON.parse(text) as { message: DevtoolsMessage }).message;
+  } catch {
+    return undefined;
+  }
+}
+
+function started(id: string, p: NonNullable<DevtoolsMessage['params']>, ts: number): Pending {
+  const request: Pending = { requestId: id, method: p.request?.method ?? 'GET', url: p.request?.url ?? '', ts };
+  if (p.type) request.resourceType = p.type;
+  if (p.request?.postData) request.postData = p.request.postData;
+  const contentType = headerValue(p.request?.headers, 'content-type');
+  if (contentType) request.requestContentType = contentType;
+  if (p.timestamp !== undefined) request.startedMonotonic = p.timestamp;
+  return request;
+}
+
+function finish(request: Pending): ObservedRequest {
+  const observed: Pending = { ...request };
+  delete observed.startedMonotonic;
+  return observed;
+}
+
+function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
 }

@@ -6,21 +6,22 @@
 import type { ProbeTools } from '../../probes/probe-tools.js';
 import type { ProbeToolContext } from '../platform.js';
 import { browserCdp } from './cdp.js';
-import { h5WebTools } from '../../probes/h5/web-tools.js';
-import { readPageFigures } from '../../probes/page-figures.js';
-import { measureScrollFrames } from '../../probes/frame-pacing.js';
-import { readSessionClues } from '../../probes/session-clues.js';
-import { SETUP_TAP_SCRIPT, timeTap, touchAndRead } from '../../probes/tap-timing.js';
+import { measureScrollFrames } from './frame-pacing.js';
+import { readPageFigures } from './page-figures.js';
+import { pageTools } from './page-tools.js';
+import { readSessionClues } from './session-clues.js';
+import { SETUP_TAP_SCRIPT, timeTap, touchAndRead } from './tap-timing.js';
 
 /** Every probe tool; the loopback server only when the run can serve the app's folder. */
 export function h5ProbeTools(browser: WebdriverIO.Browser, ctx: ProbeToolContext): ProbeTools {
-  const web = h5WebTools(browser, { cdp: browserCdp(browser) });
+  const web = pageTools(browser, browserCdp(browser));
   const appUrl = ctx.app.url ?? ctx.app.target;
   let aimed: { x: number; y: number } | undefined;
+  let metricsOn = false;
   const tools: ProbeTools = {
     networkTap: {
       drain: (probe) => web.drainRequests(probe),
-      flush: (probe) => web.flushRequests().map((r) => ({ ...r, probe })),
+      flush: (probe) => web.flushRequests(probe),
     },
     permissionControl: {
       answerWith: (mode) => web.instrument(mode),
@@ -43,10 +44,14 @@ export function h5ProbeTools(browser: WebdriverIO.Browser, ctx: ProbeToolContext
         await web.instrument('granted');
         await web.cdp.send('Network.clearBrowserCache').catch(() => undefined);
         await web.cdp.send('Performance.enable').catch(() => undefined);
+        metricsOn = true;
       },
       launchFigures: () => readPageFigures(web),
       async memory() {
         try {
+          // Performance.getMetrics answers only once the domain is enabled.
+          if (!metricsOn) await web.cdp.send('Performance.enable').catch(() => undefined);
+          metricsOn = true;
           const { metrics } = await web.cdp.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
           const value = (name: string) => metrics.find((m) => m.name === name)?.value;
           const used = value('JSHeapUsedSize');
@@ -59,6 +64,7 @@ export function h5ProbeTools(browser: WebdriverIO.Browser, ctx: ProbeToolContext
       scrollFrames: () => measureScrollFrames(web),
     },
     inputTimer: {
+      input: 'cdp-touch',
       async aim(locator) {
         const target = JSON.parse(await web.execute<string>(SETUP_TAP_SCRIPT, locator)) as { x: number; y: number; text: string; error?: string };
         if (target.error) return { error: target.error };

@@ -1,6 +1,7 @@
 /**
- * Android probes over recorded device outputs: the performance probe's figures (with their commands)
- * judged by the performance check, prompts turned into permission records, the clock probe's refusal.
+ * The generic probes on Android through the Android probe tools, over recorded device outputs: the
+ * performance probe's figures (with their commands) judged by the performance check, prompts and the
+ * clipboard op as permission records, the clock a device refuses to move.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -11,57 +12,64 @@ import { detectPerformance } from '../../../src/checks/detectors/performance.js'
 import { DEFAULT_DETECTOR_SETTINGS } from '../../../src/checks/detectors/types.js';
 import { noSecrets } from '../../../src/evidence/secret-mask.js';
 import { EvidenceStore, readEvidenceBundle } from '../../../src/evidence/store.js';
+import { loginCadenceProbe } from '../../../src/probes/login-cadence-probe.js';
+import { performanceProbe } from '../../../src/probes/performance-probe.js';
+import { runAndRecord, type ProbeBase } from '../../../src/probes/probe-run.js';
 import { AndroidSession } from '../../../src/platforms/android/android-session.js';
-import { androidBudgets } from '../../../src/platforms/android/probes/budgets.js';
-import { androidLoginCadenceProbe, dateSetArgument } from '../../../src/platforms/android/probes/login-cadence-probe.js';
-import { androidPerformanceProbe } from '../../../src/platforms/android/probes/performance-probe.js';
-import { capabilityOf, promptRecords } from '../../../src/platforms/android/probes/permission-probe.js';
-import type { AndroidProbeContext } from '../../../src/platforms/android/probes/android-tools.js';
+import { androidBudgets } from '../../../src/platforms/android/probe-figures/budgets.js';
+import { androidProbeTools } from '../../../src/platforms/android/probe-tools.js';
+import { androidClockControl } from '../../../src/platforms/android/tools/clock-control.js';
+import { androidPermissionControl, capabilityOf, promptRecords } from '../../../src/platforms/android/tools/permission-control.js';
 import { FakeUia2, source } from './fake-uia2.js';
 import { evidence, launchScreen } from '../../probes/probe-fixtures.js';
 
 const out = (name: string): string => readFileSync(new URL(`../../fixtures/android-outputs/${name}`, import.meta.url), 'utf8');
 const PKG = 'cn.gov.demo';
 
-function context(shell: (cmd: string) => string, explored = evidence()): { ctx: AndroidProbeContext; dir: string; commands: string[] } {
+function setup(shell: (cmd: string) => string, explored = evidence()) {
   const dir = mkdtempSync(join(tmpdir(), 'android-probe-'));
   const device = new FakeUia2({ home: { xml: source(PKG, '<android.widget.ScrollView index="0" class="android.widget.ScrollView" scrollable="true" bounds="[0,0][1080,2400]"/>'), activity: '.MainActivity' } }, 'home');
-  const session = new AndroidSession(device, { packageName: PKG, activity: '.MainActivity' }, { settleMaxMs: 0 });
   const commands: string[] = [];
-  let clock = 1_000_000;
-  const ctx: AndroidProbeContext = {
-    device: session, store: new EvidenceStore(dir, noSecrets), explored, appUrl: `android-app://${PKG}`, budgetMs: 5000,
-    now: () => clock, sleep: (ms) => { clock += ms; return Promise.resolve(); },
-    android: { session, packageName: PKG, activity: '.MainActivity', shellAllowed: true, shell: (c) => { commands.push(c); return Promise.resolve(shell(c)); } },
+  device.execute = (script: string, ...args: unknown[]) => {
+    const a = (args[0] ?? {}) as { command?: string; args?: string[] };
+    if (script !== 'mobile: shell') return script === 'mobile: getCurrentActivity' ? Promise.resolve('.MainActivity') : Promise.resolve(null);
+    const command = [a.command, ...(a.args ?? [])].join(' ');
+    commands.push(command);
+    return Promise.resolve(shell(command));
   };
-  return { ctx, dir, commands };
+  const session = new AndroidSession(device, { packageName: PKG, activity: '.MainActivity' }, { settleMaxMs: 0, shell: true });
+  const store = new EvidenceStore(dir, noSecrets);
+  let clock = 1_000_000;
+  const base: ProbeBase = { device: session, store, explored, appUrl: PKG, budgetMs: 5000, now: () => clock, sleep: (ms) => { clock += ms; return Promise.resolve(); } };
+  return { session, store, base, dir, commands };
 }
 
-test('performance probe: median TotalTime of 3 cold starts, gfxinfo and meminfo figures with their commands; the check fails the slow start citing Android vitals', async () => {
+test('performance probe on Android: median TotalTime of 3 cold starts, gfxinfo and meminfo figures with their commands; the check fails the slow start citing Android vitals', async () => {
   const starts = ['TotalTime: 6100', 'TotalTime: 5900', 'TotalTime: 6400'];
-  const { ctx, dir, commands } = context((c) => {
+  const { session, store, base, dir, commands } = setup((c) => {
     if (c.startsWith('am start -W')) return out('am-start-w.txt').replace('TotalTime: 1479', starts.shift()!);
     if (c === `dumpsys gfxinfo ${PKG}`) return out('gfxinfo-api28.txt');
     if (c.startsWith('dumpsys meminfo')) return out('meminfo-api23.txt');
     return '';
   });
-  const summary = await androidPerformanceProbe.run(ctx);
+  const summary = await runAndRecord(performanceProbe, base, androidProbeTools(session, store, undefined));
   assert.equal(summary.status, 'done');
   assert.equal(commands.filter((c) => c === `am force-stop ${PKG}`).length, 3);
   assert.ok(commands.includes(`dumpsys gfxinfo ${PKG} reset`));
   const bundle = readEvidenceBundle(dir);
   const event = bundle.probes!.performance[0]!;
   assert.equal(event.firstContentMs, 6100);
-  assert.deepEqual(event.figures!.map((f) => [f.budget, f.value]), [['firstContentMs', 6100], ['slowFramePercent', 16.28], ['frozenFramePercent', 0], ['worstFrameMs', 200], ['appMemoryBytes', 145991 * 1024]]);
+  assert.deepEqual(event.figures!.map((f) => [f.budget, f.value]), [['firstContentMs', 6100], ['appMemoryBytes', 145991 * 1024], ['slowFramePercent', 16.28], ['frozenFramePercent', 0]]);
   assert.match(event.figures![0]!.command, /adb shell am start -W -n cn\.gov\.demo\/\.MainActivity/);
+  assert.equal(event.frames?.measurable && event.frames.worstMs, 200);
   const detection = detectPerformance(bundle, DEFAULT_DETECTOR_SETTINGS);
   assert.equal(detection.inconclusiveReason, undefined);
   assert.ok(detection.findings.some((f) => /冷启动耗时.*6100 ms，超过预算 5000 ms（依据：Android vitals/.test(f.summary) && /测量命令：adb shell/.test(f.summary) && f.evidence.length === 1));
 });
 
-test('performance probe on a fast app: every budgeted figure measured and within budget, the check has no finding and is decided', async () => {
-  const { ctx, dir } = context((c) => (c.startsWith('am start -W') ? out('am-start-w.txt') : c === `dumpsys gfxinfo ${PKG}` ? out('gfxinfo-api28.txt') : c.startsWith('dumpsys meminfo') ? out('meminfo-api23.txt') : ''));
-  await androidPerformanceProbe.run(ctx);
+test('performance probe on a fast app: every budgeted figure measured and within budget, no finding, decided', async () => {
+  const { session, store, base, dir } = setup((c) => (c.startsWith('am start -W') ? out('am-start-w.txt') : c === `dumpsys gfxinfo ${PKG}` ? out('gfxinfo-api28.txt') : c.startsWith('dumpsys meminfo') ? out('meminfo-api23.txt') : ''));
+  await runAndRecord(performanceProbe, base, androidProbeTools(session, store, { tapResponseMs: 100, interactiveMs: 5000 }));
   const detection = detectPerformance(readEvidenceBundle(dir), DEFAULT_DETECTOR_SETTINGS);
   assert.deepEqual(detection.findings, []);
   assert.equal(detection.inconclusiveReason, undefined);
@@ -83,16 +91,43 @@ test('prompts become permission records: camera after a tap, location at launch,
     { message: '要允许“掌上政务”获取此设备的位置信息吗？', answer: '允许', after: 'launch', atMs: 1500 },
     { message: '要允许“掌上政务”拍摄照片和录制视频吗？', answer: '允许', after: '/hierarchy/x', afterLabel: '扫一扫', atMs: 4000 },
     { message: '要允许“掌上政务”访问您设备上的照片和媒体内容吗？', answer: '允许', after: 'launch', atMs: 1600 },
-  ], 1000, `${PKG}/${PKG}.MainActivity`);
+  ], 1000, PKG);
   assert.deepEqual(records.map((r) => [r.capability, r.afterUserAction, r.atMs]), [['geolocation', false, 500], ['camera', true, 3000]]);
 });
 
-test('login cadence: a device that refuses to set its clock skips the probe with its own answer', async () => {
+test('permission control: answering clears app data and sets the policy; a clipboard read before any tap is a launch-time read', async () => {
+  const { session } = setup((c) => (c.startsWith('appops get') ? 'READ_CLIPBOARD: allow; time=+1s200ms ago\n' : ''));
+  let clock = 10_000;
+  const control = androidPermissionControl(session, () => clock);
+  await control.answerWith('denied');
+  assert.equal(session.policy.permission, 'deny');
+  session.launchMark = { at: 9_000, promptIndex: 0 };
+  clock = 11_000;
+  const [read] = await control.requests();
+  assert.equal(read!.capability, 'clipboard');
+  assert.equal(read!.afterUserAction, false);
+  assert.equal(read!.atMs, 800);
+});
+
+test('login cadence on a device that refuses to set its clock: the probe fails with the device\'s own answer', async () => {
   const screens = [launchScreen('s0', { nodes: [{ id: 0, parent: null, role: 'android.widget.EditText', text: '', fullText: '', bounds: { x: 0, y: 0, width: 10, height: 10 }, clickable: true, editable: true, scrollable: false, inputType: 'password', platform: 'android' }] })];
-  const { ctx } = context((c) => (c === 'date +%s' ? '1765000000\n' : c.startsWith('date -u') ? 'date: cannot set date: Operation not permitted' : ''), evidence({ screens }));
-  ctx.device.snapshot = () => Promise.resolve({ screenKey: 'k', url: '', title: '', visibleText: '', viewport: { width: 1, height: 1, devicePixelRatio: 1 }, nodes: [] });
-  const summary = await androidLoginCadenceProbe.run(ctx);
-  assert.equal(summary.status, 'skipped');
-  assert.match(summary.text, /Operation not permitted/);
-  assert.equal(dateSetArgument(1765000000 + 25 * 3600), '120706462025.40');
+  const { base, dir } = setup(() => '', evidence({ screens }));
+  const clock = androidClockControl((c) => Promise.resolve(c === 'date +%s' ? '1765000000\n' : 'date: cannot set date: Operation not permitted'));
+  await assert.rejects(runAndRecord(loginCadenceProbe, base, { clockControl: clock }), /Operation not permitted/);
+  const run = readEvidenceBundle(dir).probes!.runs[0]!;
+  assert.equal(run.status, 'error');
+  assert.match(run.message!, /设备拒绝修改系统时钟.*Operation not permitted/);
+});
+
+test('clock control on a device that moves its clock: the new time is read back', async () => {
+  let deviceS = 1_765_000_000;
+  const clock = androidClockControl((c) => {
+    const at = /^date @(\d+)$/.exec(c);
+    if (at) deviceS = Number(at[1]);
+    return Promise.resolve(`${deviceS}\n`);
+  }, () => 0);
+  await clock.setOffset(25 * 3_600_000);
+  assert.equal(deviceS, 1_765_000_000 + 25 * 3600);
+  await clock.setOffset(0);
+  assert.equal(deviceS, 1_765_000_000);
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { clipboardReadSince, frameFigures, launchFigures, medianOf, memorySamples, worstBucketMs } from '../../../src/platforms/android/probes/figures.js';
+import { clipboardReadSince, frameFigures, launchFigures, medianOf, memorySamples, worstBucketMs } from '../../../src/platforms/android/probe-figures/figures.js';
 
 const out = (name: string): string => readFileSync(new URL(`../../fixtures/android-outputs/${name}`, import.meta.url), 'utf8');
 

@@ -3,15 +3,14 @@
  * to the worker's session: requests as JSON lines appended to a file, hosts whose TLS could not be
  * opened as a JSON file rewritten on change. The reader drains what is new since its last call.
  */
-import { appendFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, fstatSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ObservedRequest } from '../../../device/device-session.js';
+import { UNDECRYPTED_MARK } from '../../../checks/undecrypted-traffic.js';
 import type { UndecryptedHost } from './capture-proxy.js';
 
 const REQUESTS = 'requests.jsonl';
 const UNDECRYPTED = 'undecrypted.json';
-/** The errorText of a TLS connection the lab could not open: checks that need request content read it (undecrypted-traffic). */
-export const UNDECRYPTED_MARK = '未能解密';
 
 /** The writer side (CLI process). */
 export class ProxyJournalWriter {
@@ -24,8 +23,11 @@ export class ProxyJournalWriter {
     if (requests.length) appendFileSync(join(this.dir, REQUESTS), requests.map((r) => JSON.stringify(r)).join('\n') + '\n');
   }
 
+  /** Rewritten whole, through a rename, so a reader never sees half a file. */
   undecrypted(hosts: readonly UndecryptedHost[]): void {
-    writeFileSync(join(this.dir, UNDECRYPTED), JSON.stringify(hosts));
+    const file = join(this.dir, UNDECRYPTED);
+    writeFileSync(`${file}.tmp`, JSON.stringify(hosts));
+    renameSync(`${file}.tmp`, file);
   }
 }
 

@@ -5,8 +5,8 @@
  * not when the GPU presented it (there is no GPU here): a frame late on the main thread (a heavy
  * scroll handler, a long task) shows; raster or compositor jank does not.
  */
-import type { FramePacing } from '../evidence/probe-types.js';
-import type { WebTools } from './probe.js';
+import type { FramePacing } from '../../evidence/probe-types.js';
+import type { PageTools } from './page-tools.js';
 
 /** A frame interval above this multiple of the expected one is janky (a frame was missed). */
 export const JANK_FACTOR = 1.5;
@@ -24,7 +24,7 @@ const STOP_SCRIPT = `
   return JSON.stringify({ times: rec.times, y: scrollY });`;
 
 /** Scrolls the current page with a trusted gesture and reads the frame intervals meanwhile. */
-export async function measureScrollFrames(web: WebTools): Promise<FramePacing> {
+export async function measureScrollFrames(web: PageTools): Promise<FramePacing> {
   try {
     const start = JSON.parse(await web.execute<string>(START_SCRIPT)) as { y: number; width: number; height: number };
     await web.cdp.send('Input.synthesizeScrollGesture', { x: Math.round(start.width / 2), y: Math.round(start.height * 0.7), yDistance: -Math.round(start.height * 1.5), speed: 1500, gestureSourceType: 'mouse' });

@@ -7,9 +7,9 @@
  * are reported: what INP uses) and, in the page, the click's input time → the first
  * requestAnimationFrame after the app's handler (a lower bound: the frame starts, paint follows).
  */
-import { LOCATE } from '../platforms/h5/page-scripts.js';
-import type { TapResponseRecord } from '../evidence/probe-types.js';
-import type { WebTools } from './probe.js';
+import { LOCATE } from './page-scripts.js';
+import type { TapResponseRecord } from '../../evidence/probe-types.js';
+import type { PageTools } from './page-tools.js';
 
 /** What the page recorded around one tap. */
 export interface TapPageRecord {
@@ -51,7 +51,7 @@ export const SETUP_TAP_SCRIPT = `
 const READ_TAP_SCRIPT = `return window.__govappTap ? JSON.stringify(window.__govappTap) : null;`;
 
 /** Taps at a point with trusted touch input and returns what the page recorded, or why nothing could be read. */
-export async function touchAndRead(web: WebTools, x: number, y: number, sleep: (ms: number) => Promise<void>): Promise<TapPageRecord | string> {
+export async function touchAndRead(web: PageTools, x: number, y: number, sleep: (ms: number) => Promise<void>): Promise<TapPageRecord | string> {
   await web.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   await web.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   let record: TapPageRecord | undefined;

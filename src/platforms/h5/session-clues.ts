@@ -1,6 +1,6 @@
 /** What a signed-in page says about its session's lifetime: cookie expiry, JWT `exp`, timestamps in storage. */
-import type { SessionClues } from '../evidence/probe-types.js';
-import type { WebTools } from './probe.js';
+import type { SessionClues } from '../../evidence/probe-types.js';
+import type { PageTools } from './page-tools.js';
 
 export type { SessionClues };
 
@@ -13,7 +13,7 @@ const STORAGE_SCRIPT = `
   return JSON.stringify(out);`;
 
 /** Reads cookies (through the DevTools protocol) and web storage of the current page. */
-export async function readSessionClues(web: WebTools, appUrl: string, now = Date.now()): Promise<SessionClues> {
+export async function readSessionClues(web: PageTools, appUrl: string, now = Date.now()): Promise<SessionClues> {
   const { cookies } = await web.cdp.send<{ cookies: { name: string; expires: number; session: boolean }[] }>('Network.getCookies', { urls: [appUrl] }).catch(() => ({ cookies: [] }));
   const storage = JSON.parse(await web.execute<string>(STORAGE_SCRIPT)) as [string, string][];
   return sessionClues(cookies, storage, now);

@@ -1,18 +1,12 @@
 /** Reads what the instrumentation and the Performance APIs recorded in the current page. */
-import type { PermissionRequestRecord } from '../evidence/probe-types.js';
-import type { WebTools } from './probe.js';
+import type { PermissionRequestRecord } from '../../evidence/probe-types.js';
+import type { LaunchFigures } from '../../probes/probe-tools.js';
+import type { PageScripts } from './page-tools.js';
 
-export interface PageFigures {
+/** The launch figures plus what the instrumentation recorded of permission requests. */
+export interface PageFigures extends LaunchFigures {
   instrumented: boolean;
   calls: PermissionRequestRecord[];
-  /** null when the Long Tasks API is missing. */
-  longTasks: { startMs: number; durationMs: number }[] | null;
-  /** Blocks seen as late timer ticks (absent on older instrumentation). */
-  gaps?: { startMs: number; durationMs: number }[];
-  firstContentMs?: number;
-  domContentLoadedMs?: number;
-  loadMs?: number;
-  url: string;
 }
 
 const READ_SCRIPT = `
@@ -31,6 +25,6 @@ const READ_SCRIPT = `
   });`;
 
 /** The figures of the page currently shown. */
-export async function readPageFigures(web: WebTools): Promise<PageFigures> {
+export async function readPageFigures(web: PageScripts): Promise<PageFigures> {
   return JSON.parse(await web.execute<string>(READ_SCRIPT)) as PageFigures;
 }
