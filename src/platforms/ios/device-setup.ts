@@ -8,7 +8,6 @@
 import { join } from 'node:path';
 import type { DeviceProfile } from '../../devices/profile.js';
 import type { PackageFacts } from '../../package/index.js';
-import { freePort } from '../../runner/ports.js';
 import { CaptureProxy } from '../android/network/capture-proxy.js';
 import { ProxyJournalWriter } from '../android/network/proxy-journal.js';
 import type { AppUnderTest, DeviceSlot } from '../platform.js';
@@ -52,7 +51,8 @@ export async function prepareIosRun(profile: DeviceProfile, slot: DeviceSlot, ap
 }
 
 async function startProxy(device: PreparedIosDevice, slot: DeviceSlot, sim: Awaited<ReturnType<typeof startSimulatedIos>> | undefined, stops: (() => Promise<unknown>)[]): Promise<void> {
-  const proxy = await CaptureProxy.start({ scratchDir: slot.scratchDir, port: slot.ports.proxy ?? (await freePort()), upstream: sim ? 'answer-locally' : 'pass-through' });
+  // Without a declared port mockttp takes the first free one from 8000.
+  const proxy = await CaptureProxy.start({ scratchDir: slot.scratchDir, ...(slot.ports.proxy ? { port: slot.ports.proxy } : {}), upstream: sim ? 'answer-locally' : 'pass-through' });
   stops.push(() => proxy.stop());
   const journal = new ProxyJournalWriter(join(slot.scratchDir, 'ios-proxy'));
   const timer = setInterval(() => {
