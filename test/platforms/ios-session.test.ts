@@ -10,6 +10,7 @@ import type { DeviceProfile } from '../../src/devices/profile.js';
 import { iosCapabilities, SIM_IOS } from '../../src/platforms/ios/capabilities.js';
 import { decideAlert, isPermissionPrompt } from '../../src/platforms/ios/ios-alerts.js';
 import { IosSession } from '../../src/platforms/ios/ios-session.js';
+import { iosProbeTools } from '../../src/platforms/ios/probe-tools.js';
 import { iosHostGap } from '../../src/platforms/ios/system-check.js';
 import type { ElementReference, XcuiBrowser } from '../../src/platforms/ios/xcui-browser.js';
 
@@ -120,7 +121,9 @@ void describe('IosSession', () => {
     await assert.rejects(session.clearAppData(), CapabilityMissingError);
     const observed = new IosSession(new ScriptedBrowser(), APP, { ...quick, network: { drain: () => [{ url: 'https://x.example/a', method: 'GET', status: 200, ts: 1 } as never] } });
     assert.equal(observed.can.networkObserved, true);
-    assert.equal((await observed.drainNetwork()).length, 1);
+    assert.deepEqual(Object.keys(iosProbeTools(session)), [], 'no tools without the proxy');
+    const tap = iosProbeTools(observed).networkTap!;
+    assert.deepEqual((await tap.drain('network-idle')).map((r) => [r.type, r.probe, r.url]), [['network', 'network-idle', 'https://x.example/a']]);
   });
 
   void it('tells permission prompts from app alerts in Chinese and English', () => {

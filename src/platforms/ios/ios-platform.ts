@@ -2,15 +2,15 @@
  * The iOS platform: an .ipa driven through Appium's unmodified XCUITest driver and WebDriverAgent,
  * on a real iPhone (Linux hosts: preinstalled WDA reachable by URL, usbmuxd for installs; macOS:
  * Xcode as usual) or on the simulated iPhone (src/sim/ios: the fake WDA over the device engine).
- * No probe tools yet: launch time, memory and CPU need Instruments (xctrace, macOS only), the
- * clock cannot be moved on iOS, and permission answers are the alert policy of the session.
+ * Probe tools: the network tap only (probe-tools.ts says why the others are absent).
  */
 import { journalReader } from '../android/network/journal-readers.js';
-import type { Platform } from '../platform.js';
+import type { Platform, SessionContext } from '../platform.js';
 import { iosCapabilities, isSimulated, wdaUrlOf } from './capabilities.js';
 import { readPreparedIosDevice, type PreparedIosDevice } from './device-file.js';
 import { prepareIosRun } from './device-setup.js';
 import { IosSession } from './ios-session.js';
+import { iosProbeTools } from './probe-tools.js';
 import { assertIosHost } from './system-check.js';
 import type { XcuiBrowser } from './xcui-browser.js';
 
@@ -33,15 +33,24 @@ export const IOS_PLATFORM: Platform = {
     return { env: {}, simulated, stop: () => run.stop() };
   },
   capabilities: (profile, slot, app) => iosCapabilities(profile, slot, app, readPreparedIosDevice(slot.scratchDir)),
-  openSession(browser, { profile, slot }) {
-    const device = prepared(slot.scratchDir);
-    const exploration = profile.exploration ?? {};
-    return new IosSession(browser as unknown as XcuiBrowser, { bundleId: device.bundleId, name: device.appName }, {
-      simulated: device.simulated,
-      ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
-      ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
-      ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
-    });
-  },
-  probeTools: () => ({}),
+  openSession: (browser, ctx) => sessionOf(browser, ctx),
+  probeTools: (browser, ctx) => iosProbeTools(sessionOf(browser, ctx)),
 };
+
+/** One IosSession per WebdriverIO session: the explorer, the probes and their tools share it (prompts, launches, window). */
+const sessions = new WeakMap<object, IosSession>();
+
+function sessionOf(browser: WebdriverIO.Browser, { profile, slot }: SessionContext): IosSession {
+  const known = sessions.get(browser);
+  if (known) return known;
+  const device = prepared(slot.scratchDir);
+  const exploration = profile.exploration ?? {};
+  const session = new IosSession(browser as unknown as XcuiBrowser, { bundleId: device.bundleId, name: device.appName }, {
+    simulated: device.simulated,
+    ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
+    ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
+    ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
+  });
+  sessions.set(browser, session);
+  return session;
+}
