@@ -126,6 +126,18 @@ void describe('IosSession', () => {
     assert.deepEqual((await tap.drain('network-idle')).map((r) => [r.type, r.probe, r.url]), [['network', 'network-idle', 'https://x.example/a']]);
   });
 
+  void it('installs the lab CA once before the first launch on a real device, and keeps how it went', async () => {
+    const browser = new ScriptedBrowser();
+    const session = new IosSession(browser, APP, { ...quick, labCa: 'TEFCIENB' });
+    await session.launch();
+    await session.launch();
+    assert.deepEqual(browser.calls.filter((c) => c.startsWith('mobile: installCertificate')), ['mobile: installCertificate {"content":"TEFCIENB","isRoot":true}']);
+    assert.deepEqual(session.certificate, { installed: true });
+    const plain = new ScriptedBrowser();
+    await new IosSession(plain, APP, quick).launch();
+    assert.ok(!plain.calls.some((c) => c.includes('installCertificate')));
+  });
+
   void it('tells permission prompts from app alerts in Chinese and English', () => {
     for (const t of ['“恒易贷”想访问您的通讯录', '允许“恒易贷”使用无线数据？', '“Netzme STG” Would Like to Send You Notifications', '允许“掌上政务通”访问您的位置？']) assert.ok(isPermissionPrompt(t), t);
     for (const t of ['是否放弃注册？', '确定要退出登录吗？', '签到成功']) assert.ok(!isPermissionPrompt(t), t);

@@ -4,6 +4,7 @@
  * Xcode as usual) or on the simulated iPhone (src/sim/ios: the fake WDA over the device engine).
  * Probe tools: the network tap only (probe-tools.ts says why the others are absent).
  */
+import { readFileSync } from 'node:fs';
 import { journalReader } from '../android/network/journal-readers.js';
 import type { Platform, SessionContext } from '../platform.js';
 import { iosCapabilities, isSimulated, wdaUrlOf } from './capabilities.js';
@@ -48,6 +49,8 @@ function sessionOf(browser: WebdriverIO.Browser, { profile, slot }: SessionConte
   const session = new IosSession(browser as unknown as XcuiBrowser, { bundleId: device.bundleId, name: device.appName }, {
     simulated: device.simulated,
     ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
+    // The double trusts the lab CA as a configured iPhone would; a real one gets it installed where the driver can.
+    ...(device.proxy && !device.simulated ? { labCa: readFileSync(device.proxy.caCertPath).toString('base64') } : {}),
     ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
     ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
   });

@@ -47,6 +47,12 @@ export interface IosSessionOptions {
   syslog?: boolean;
   /** The device is the simulated double (labelled so in evidence). */
   simulated?: boolean;
+  /**
+   * The lab proxy's CA (PEM, base64) to install with `mobile: installCertificate` before the first launch
+   * (a real iPhone whose traffic goes through the lab proxy; the driver tries its certificate service, then
+   * the Settings UI). A failure leaves HTTPS content unread: the proxy lists those hosts as 未能解密.
+   */
+  labCa?: string;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -59,6 +65,8 @@ export class IosSession implements DeviceSession {
   readonly can: SessionCapabilities;
   readonly prompts: IosPermissionPrompt[] = [];
   readonly launches: IosLaunchRecord[] = [];
+  /** How installing the lab CA went (undefined: not attempted). */
+  certificate: { installed: boolean; error?: string } | undefined;
   policy: AlertPolicy;
   private readonly logBuffer: ObservedLog[] = [];
   private dialogs: ObservedDialog[] = [];
@@ -88,6 +96,7 @@ export class IosSession implements DeviceSession {
   async launch(): Promise<void> {
     this.lastAction = 'launch';
     const { bundleId } = await this.appReady;
+    if (this.options.labCa && !this.certificate) await this.installLabCa(this.options.labCa);
     await this.browser.execute('mobile: terminateApp', { bundleId }).catch(() => undefined);
     const started = this.now();
     await this.browser.execute('mobile: launchApp', { bundleId });
@@ -198,6 +207,15 @@ export class IosSession implements DeviceSession {
 
   setDialogPolicy(dismiss: RegExp): void {
     this.policy = { ...this.policy, dismissApp: dismiss };
+  }
+
+  private async installLabCa(content: string): Promise<void> {
+    try {
+      await this.browser.execute('mobile: installCertificate', { content, isRoot: true });
+      this.certificate = { installed: true };
+    } catch (error) {
+      this.certificate = { installed: false, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    }
   }
 
   /** The app under test, once its package was read. */
