@@ -73,6 +73,9 @@ void describe('XCUITest adapter on real WDA page sources', () => {
     const email = nodes.find((n) => n.label === 'hoge@example.com')!;
     assert.equal(email.editable, true);
     assert.equal(email.inputType, 'text');
+    // WDA reports an empty field's placeholder as its value (label=""): it names the field, it is not screen text.
+    const first = nodes.filter((n) => n.role === 'XCUIElementTypeTextField' && n.bounds.y === 522);
+    assert.deepEqual(first.map((n) => [n.text, n.label]), [['', 'First Name'], ['', 'Last Name']]);
     const register = nodes.find((n) => n.resourceId === 'Register')!;
     assert.equal(register.clickable, false, 'disabled and below the fold');
     assert.ok(!nodes.some((n) => n.text === 'Birth Date'), 'visible="false" text is not visible text');

@@ -129,6 +129,8 @@ void describe('fake WebDriverAgent routes', () => {
     await value('POST', `/session/:sid/element/${field}/value`, { value: ['0', '0', '0', '0'] });
     assert.equal(device.phone, '13800000000');
     assert.equal(await value('GET', `/session/:sid/element/${field}/attribute/value`), '13800000000');
+    const typed = parseXcuitestSource((await value('GET', '/session/:sid/source')) as string).find((x) => x.resourceId === 'field.phone')!;
+    assert.deepEqual([typed.text, typed.label], ['', '手机号'], 'a typed value is not screen text; the placeholder still names the field');
     await value('POST', `/session/:sid/element/${button}/click`, {});
     assert.deepEqual(device.taps.at(-1), [66, 222]);
   });

@@ -2,6 +2,9 @@
  * XCUITest page source (`<AppiumAUT>` with XCUIElementType* elements) → the platform-neutral UI
  * model. Invisible elements (other tabs, off-screen cells) stay in the tree without text or
  * tappability, as hidden DOM does on H5. Secure text fields never carry their value.
+ * A field's value is not screen text (as an H5 input's value is not): an empty field reports its
+ * placeholder as value, a filled one what was typed, neither names the screen; the field is known by
+ * its label, else its placeholder (`placeholderValue`), else a value that may be the placeholder.
  * Locators are absolute XPaths from the application element: WebDriverAgent evaluates XPath on a
  * document whose root is the application (FBXPath.m), the `<AppiumAUT>` wrapper exists only in
  * the page source. A container's label that only repeats its children's texts (a cell labelled
@@ -50,9 +53,9 @@ function repeatsChildren(el: XmlElement, label: string): boolean {
 function shownText(el: XmlElement, type: string, editable: boolean): string {
   const a = el.attributes;
   if (type === 'Application' || type === 'Window') return '';
-  // Static text shows its value (or label); a field's text is what was typed; a control's own text is its label.
+  // Static text shows its value (or label); a control's own text is its label; a field has none of its own.
   if (type === 'StaticText') return a.value ?? a.label ?? '';
-  if (editable) return type === 'SecureTextField' ? '' : (a.value ?? '');
+  if (editable) return '';
   const label = a.label ?? '';
   return label && repeatsChildren(el, label) ? '' : label;
 }
@@ -76,7 +79,10 @@ function draft(el: XmlElement, locator: string): NodeDraft {
     locator,
   };
   if (a.label && (type !== 'StaticText' || a.label !== shown)) node.label = a.label;
-  if (editable && !a.value && a.placeholderValue) node.label ??= a.placeholderValue;
+  if (editable && !node.label) {
+    const described = a.placeholderValue || (type === 'SecureTextField' ? undefined : a.value);
+    if (described) node.label = described;
+  }
   if (a.name) node.resourceId = a.name;
   if (type === 'Switch' || type === 'Toggle' || type === 'CheckBox') node.checked = a.value === '1' || a.value === 'true';
   if (secure) node.inputType = 'password';
