@@ -108,6 +108,9 @@ void describe('IosSession', () => {
     assert.equal((await session.snapshot()).screenKey, 'cn.gov.example.zhangshang/主屏幕');
     browser.appState = 1;
     await assert.rejects(session.snapshot(), (e: unknown) => e instanceof AppCrashedError && e.kind === '应用进程退出' && /no longer running/.test(e.message));
+    await assert.rejects(session.settle(), AppCrashedError, 'a path replay settles after each step: the crash shows there');
+    browser.page = source('首页', false);
+    await session.settle();
   });
 
   void it('says what it cannot do: no network without the proxy, no device log without usbmuxd, no data reset', async () => {

@@ -9,6 +9,7 @@
 import { AppCrashedError, CapabilityMissingError, type DeviceSession, type ObservedDialog, type ObservedLog, type ObservedRequest, type SessionCapabilities, type SessionCapability, type UiSnapshot } from '../../device/device-session.js';
 import { edgeSwipe, findBackControl } from '../../device/ios/back-control.js';
 import { parseXcuitestSource } from '../../device/ios/xcuitest-source.js';
+import { decodeEntities } from '../../device/page-source-xml.js';
 import type { UiNode } from '../../evidence/types.js';
 import { decideAlert, type AlertPolicy } from './ios-alerts.js';
 import { iosSnapshot } from './ios-screen.js';
@@ -178,7 +179,7 @@ export class IosSession implements DeviceSession {
     await this.browser.execute('mobile: dragFromToForDuration', { ...swipe, duration: 0.3 });
   }
 
-  /** Waits until two page sources a quiet interval apart are the same (bounded). */
+  /** Waits until two page sources a quiet interval apart are the same (bounded); a dead app is AppCrashedError here already. */
   async settle(): Promise<void> {
     const quiet = this.options.settleQuietMs ?? 150;
     const deadline = this.now() + (this.options.settleMaxMs ?? 2000);
@@ -186,9 +187,11 @@ export class IosSession implements DeviceSession {
     while (this.now() < deadline) {
       await this.sleep(quiet);
       const after = await this.browser.getPageSource();
-      if (after === before) return;
+      if (after === before) break;
       before = after;
     }
+    const app = await this.appReady;
+    if (applicationLabel(before) !== app.name) await this.assertAlive(app);
   }
 
   async drainNetwork(): Promise<ObservedRequest[]> {
@@ -275,4 +278,11 @@ export class IosSession implements DeviceSession {
   private missing(capability: SessionCapability): never {
     throw new CapabilityMissingError('ios', capability);
   }
+}
+
+/** The application element's label in a page source (the app in front), without parsing the whole tree. */
+function applicationLabel(xml: string): string | undefined {
+  const attrs = /<XCUIElementTypeApplication\b([^>]*)>/.exec(xml)?.[1] ?? '';
+  const label = /\blabel="([^"]*)"/.exec(attrs)?.[1];
+  return label === undefined ? undefined : decodeEntities(label);
 }
