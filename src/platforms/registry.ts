@@ -7,15 +7,15 @@ import { AuditError } from '../core/errors.js';
 import { ANDROID_PLATFORM } from './android/android-platform.js';
 import { H5_PLATFORM } from './h5/h5-platform.js';
 import { HARMONYOS_PLATFORM } from './harmonyos/harmonyos-platform.js';
+import { IOS_PLATFORM } from './ios/ios-platform.js';
 import type { Platform } from './platform.js';
 import { PLATFORM_IDS, type PlatformId } from './platform-id.js';
-import { unavailablePlatform } from './unavailable.js';
 
 export const PLATFORMS = {
   h5: H5_PLATFORM,
   android: ANDROID_PLATFORM,
   harmonyos: HARMONYOS_PLATFORM,
-  ios: unavailablePlatform('ios', 'iOS', 'xcuitest', 'iOS device runs are not available yet: XCUITest needs a macOS host, so an .ipa is only read statically.'),
+  ios: IOS_PLATFORM,
 } as const satisfies Record<PlatformId, Platform>;
 
 /** The platform of an app given by URL or by a folder of web pages. */

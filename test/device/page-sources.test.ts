@@ -94,7 +94,7 @@ void describe('XCUITest page source', () => {
     assert.equal(cell.clickable, true);
     assert.equal(cell.fullText, '积分排行 第 7 名');
     assert.deepEqual(cell.bounds, { x: 0, y: 147, width: 390, height: 56 });
-    assert.match(cell.locator ?? '', /^\/AppiumAUT\/XCUIElementTypeApplication\[1\]\/XCUIElementTypeWindow\[1\]\/XCUIElementTypeOther\[1\]\/XCUIElementTypeTable\[1\]\/XCUIElementTypeCell\[2\]$/);
+    assert.match(cell.locator ?? '', /^\/XCUIElementTypeApplication\[1\]\/XCUIElementTypeWindow\[1\]\/XCUIElementTypeOther\[1\]\/XCUIElementTypeTable\[1\]\/XCUIElementTypeCell\[2\]$/);
     assert.equal(mine.find((n) => n.role === 'XCUIElementTypeTable')?.scrollable, true);
     assert.equal(mine.find((n) => n.role === 'XCUIElementTypeSwitch')?.checked, true);
   });
