@@ -48,6 +48,7 @@ export class SimIos implements WdaDevice {
   setProxy(hostPort: string | undefined): void {
     if (hostPort) this.device.settings.global.set('http_proxy', hostPort);
     else this.device.settings.global.delete('http_proxy');
+    this.device.proxyAddress = hostPort;
   }
 
   active(): { bundleId: string; name: string; pid: number } {
