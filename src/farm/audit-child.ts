@@ -14,6 +14,14 @@ import type { PlannedAudit } from './manifest.js';
 
 export const CLI_ENTRY = join(PROJECT_ROOT, 'bin', 'govapp-audit.js');
 
+/**
+ * The script each audit runs: the CLI, or a stand-in named by GOVAPP_AUDIT_FARM_CHILD that takes the
+ * same `run` arguments (tests of the farm's queueing, kills and resumes without Chromium).
+ */
+export function childEntry(): string {
+  return process.env.GOVAPP_AUDIT_FARM_CHILD || CLI_ENTRY;
+}
+
 /** `run` children alive now (a worker stopping sends them SIGTERM: they sweep and mark their verdict incomplete). */
 export const activeChildren = new Set<ChildProcess>();
 
@@ -64,7 +72,7 @@ export async function runAuditChild(audit: PlannedAudit, device: InventoryDevice
   const log = openSync(join(outDir, 'cli.log'), 'w');
   let stderrTail = '';
   const exitCode = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...runArguments(audit, device, outDir)], {
+    const child = spawn(process.execPath, [childEntry(), ...runArguments(audit, device, outDir)], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, TMPDIR: scratchRoot, FORCE_COLOR: '0' },
       stdio: ['ignore', log, 'pipe'],

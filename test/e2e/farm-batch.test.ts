@@ -17,7 +17,7 @@ import { loadManifest } from '../../src/farm/manifest.js';
 import { assertValidSummary } from '../../src/farm/write-summary.js';
 import { processesWithMarker } from '../../src/runner/process-sweep.js';
 import { freePort } from '../../src/runner/ports.js';
-import { comparable, h5Inventory, readVerdict, singleRuns, startGroup, waitFor, writeManifest } from './farm-helpers.js';
+import { comparable, exploring, farmSubmissions, h5Inventory, readVerdict, singleRuns, startGroup, waitFor, writeManifest } from './farm-helpers.js';
 import { runCli } from './run-cli.js';
 
 describe('govapp-audit batch on local H5 devices', () => {
@@ -33,18 +33,15 @@ describe('govapp-audit batch on local H5 devices', () => {
     const broken = { id: 'broken', platform: 'h5', profile: 'pixel-7', udid: 'broken', host: '127.0.0.1', ports: { appium: takenPort } };
     const inventory = join(dir, 'inventory.json');
     writeFileSync(inventory, JSON.stringify({ devices: [broken, ...devices] }));
-    const manifest = writeManifest(dir, [
-      { id: 'zhangshang-zhengwu', app: 'zhangshang-zhengwu', deviceClasses: ['pixel-7', 'small-phone'], report: true },
-      { id: 'bianmin-fuwu', app: 'bianmin-fuwu' },
-    ]);
+    const manifest = writeManifest(dir, farmSubmissions(true));
     const args = ['batch', manifest, '--inventory', inventory, '--out', out];
 
     const first = startGroup(args, join(dir, 'first.log'));
+    // Killed as soon as one audit is done and another has its Chromium session exploring.
     await waitFor(() => {
       const s = batchState(readJournal(out));
-      return s.done.size >= 1 && s.cut.size >= 1;
-    }, 400_000, 'one audit done and another running');
-    await new Promise((r) => setTimeout(r, 8000));
+      return s.done.size >= 1 && [...s.cut].some((key) => exploring(join(out, 'audits', key)));
+    }, 300_000, 'one audit done and another exploring');
     process.kill(-first.child.pid!, 'SIGKILL');
     await first.done;
     const before = batchState(readJournal(out));

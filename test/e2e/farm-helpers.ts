@@ -1,14 +1,15 @@
 /** Shared pieces of the farm e2e tests: inventories on free ports, a small manifest, single-run baselines. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { PROJECT_ROOT, SAMPLES_DIR } from '../../src/core/paths.js';
 import type { InventoryDevice } from '../../src/devices/inventory.js';
 import { runArguments } from '../../src/farm/audit-child.js';
 import type { PlannedAudit } from '../../src/farm/manifest.js';
 import { freePort } from '../../src/runner/ports.js';
-import { CLI, runCli } from './run-cli.js';
+import { CLI } from './run-cli.js';
+import { sharedAudit } from './shared-audit.js';
 
 export interface VerdictLike {
   outcome: string;
@@ -31,6 +32,18 @@ export async function h5Inventory(prefix: string, n: number, dir: string): Promi
   return { file, devices };
 }
 
+/**
+ * The batch both farm e2e files run (the same audits, so their single-run baselines are shared): the
+ * demo on two device classes (the compatibility matrix) and the compliant sample, 3 audits at budget
+ * 40 (the exploration of either sample ends well within it). `report` asks one Allure report.
+ */
+export function farmSubmissions(report: boolean): object[] {
+  return [
+    { id: 'zhangshang-zhengwu', app: 'zhangshang-zhengwu', deviceClasses: ['pixel-7', 'small-phone'] },
+    { id: 'bianmin-fuwu', app: 'bianmin-fuwu', report },
+  ];
+}
+
 /** A manifest over the bundled samples (absolute app paths). */
 export function writeManifest(dir: string, submissions: object[], defaults: object = { budget: 40, report: false }): string {
   const file = join(dir, 'batch.json');
@@ -51,7 +64,7 @@ export async function waitFor(predicate: () => boolean, timeoutMs: number, what:
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
@@ -66,15 +79,31 @@ export function comparable(v: VerdictLike): Record<string, string> {
   return Object.fromEntries(pairs);
 }
 
-/** Runs each audit alone, as `govapp-audit run` would, and returns its verdict by key. */
+/** The `run` arguments of an audit as a single run: no device ports (the run picks free ones), no out dir, no report. */
+export function singleRunArguments(audit: PlannedAudit): string[] {
+  const device: InventoryDevice = { id: 'single', platform: 'h5', profile: audit.deviceClass, udid: 'single', host: '127.0.0.1', ports: { appium: 0 } };
+  const args = runArguments({ ...audit, report: false }, device, '<out>').slice(1);
+  for (const option of ['--out', '--appium-port']) args.splice(args.indexOf(option), 2);
+  return args;
+}
+
+/**
+ * Runs each audit alone, as `govapp-audit run` would, and returns its verdict by key. The runs go
+ * through shared-audit.ts: one run per options and source tree, so farm-batch and farm-redis (the
+ * same audits) pay for them once. Two run at once, as the batch itself runs them on two devices.
+ */
 export async function singleRuns(audits: readonly PlannedAudit[]): Promise<Map<string, VerdictLike>> {
-  const out = new Map<string, VerdictLike>();
-  for (const audit of audits) {
-    const dir = mkdtempSync(join(tmpdir(), 'farm-single-'));
-    const device: InventoryDevice = { id: 'single', platform: 'h5', profile: audit.deviceClass, udid: 'single', host: '127.0.0.1', ports: { appium: await freePort() } };
-    const result = await runCli(runArguments({ ...audit, report: false }, device, dir));
+  const limit = pLimit(2);
+  const verdicts = await Promise.all(audits.map((audit) => limit(async () => {
+    const { out, result } = await sharedAudit(`farm-single-${audit.key.replace(/[^\w-]+/g, '-')}`, singleRunArguments(audit));
     if (result.code === null || result.code > 2) throw new Error(`single run of ${audit.key} failed: ${result.stderr}`);
-    out.set(audit.key, readVerdict(dir));
-  }
-  return out;
+    return [audit.key, readVerdict(out)] as const;
+  })));
+  return new Map(verdicts);
+}
+
+/** True once the audit's run explored its first screen: its Chromium session is live, the audit is mid-way. */
+export function exploring(auditOut: string): boolean {
+  const file = join(auditOut, 'progress.jsonl');
+  return existsSync(file) && /"phase":"exploring","screens":[1-9]/.test(readFileSync(file, 'utf8'));
 }

@@ -13,7 +13,7 @@ import { readJournal } from '../../src/farm/journal.js';
 import { loadManifest } from '../../src/farm/manifest.js';
 import { assertValidSummary } from '../../src/farm/write-summary.js';
 import { startRedis, type PrivateRedis } from '../helpers/redis-server.js';
-import { comparable, h5Inventory, readVerdict, singleRuns, startGroup, waitFor, writeManifest } from './farm-helpers.js';
+import { comparable, exploring, farmSubmissions, h5Inventory, readVerdict, singleRuns, startGroup, waitFor, writeManifest } from './farm-helpers.js';
 
 describe('govapp-audit batch through Redis with two workers', () => {
   let redis: PrivateRedis | undefined;
@@ -29,10 +29,7 @@ describe('govapp-audit batch through Redis with two workers', () => {
     redis = await startRedis();
     const w1 = await h5Inventory('ra', 1, dir);
     const w2 = await h5Inventory('rb', 1, dir);
-    const manifest = writeManifest(dir, [
-      { id: 'zhangshang-zhengwu', app: 'zhangshang-zhengwu', deviceClasses: ['pixel-7', 'small-phone'] },
-      { id: 'bianmin-fuwu', app: 'bianmin-fuwu' },
-    ]);
+    const manifest = writeManifest(dir, farmSubmissions(false));
     const worker = (inv: string, log: string) => {
       const started = startGroup(['worker', '--redis', redis!.url, '--inventory', inv], join(dir, log));
       groups.push(started.child.pid!);
@@ -45,11 +42,11 @@ describe('govapp-audit batch through Redis with two workers', () => {
     const w1Log = () => readFileSync(join(dir, 'w1.log'), 'utf8');
     await waitFor(() => /设备 ra1 开始 (\S+)/.test(w1Log()), 120_000, 'worker 1 to start an audit');
     const killedAudit = /设备 ra1 开始 (\S+)/.exec(w1Log())![1]!.replace(/（.*$/, '');
-    await new Promise((r) => setTimeout(r, 10_000));
+    // Killed mid-audit: once its Chromium session explores the app.
+    await waitFor(() => exploring(join(out, 'audits', killedAudit)), 120_000, `${killedAudit} to explore on worker 1`);
     process.kill(-first.child.pid!, 'SIGKILL');
     await first.done;
     await redis.stop();
-    await new Promise((r) => setTimeout(r, 1000));
     await redis.restart();
     // The machine of worker 1 comes back: a new worker on the same devices (it sweeps what the dead one left).
     worker(w1.file, 'w1-again.log');
