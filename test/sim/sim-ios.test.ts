@@ -15,8 +15,6 @@ import { SimIos } from '../../src/sim/ios/sim-ios.js';
 import { APP_STATE } from '../../src/sim/ios/wda-device.js';
 import { allElements, applicationTree, type XcuiElement } from '../../src/sim/ios/xcui-tree.js';
 
-import { SCREEN_PROMPT_DELAY_MS } from '../../src/sim/engine/app-session.js';
-
 const BUNDLE = 'cn.gov.example.zhangshang';
 const find = (sim: SimIos, pred: (e: XcuiElement) => boolean): XcuiElement | undefined => allElements(applicationTree('x', sim.view(), sim.info.screen)).find(pred);
 const center = (e: XcuiElement): [number, number] => [e.rect.x + e.rect.width / 2, e.rect.y + e.rect.height / 2];
@@ -46,10 +44,6 @@ void describe('simulated iPhone', () => {
     await sim.launch(BUNDLE);
     assert.equal(sim.appState(BUNDLE), APP_STATE.foreground);
     assert.equal(sim.active().name, '掌上政务通');
-    // The screen's own permission request comes SCREEN_PROMPT_DELAY_MS after the screen, as apps ask once drawn.
-    assert.equal(find(sim, (e) => e.type === 'XCUIElementTypeAlert'), undefined, 'no alert before the screen is drawn');
-    const deadline = Date.now() + SCREEN_PROMPT_DELAY_MS + 2000;
-    while (!find(sim, (e) => e.type === 'XCUIElementTypeAlert') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const alert = find(sim, (e) => e.type === 'XCUIElementTypeAlert')!;
     assert.equal(alert.label, '“掌上政务通”想访问您的通讯录');
     assert.ok(find(sim, (e) => e.value === '用于邀请同事下载安装本应用'));

@@ -165,11 +165,13 @@ export class AppSession {
     for (const line of screen.log ?? []) this.logLine(line);
     for (const r of screen.onEnter ?? []) this.host.send(r, `enter:${name}`);
     const prompt = screen.askPermission;
-    if (prompt) {
+    const delay = this.systemUi.screenPromptDelayMs ?? SCREEN_PROMPT_DELAY_MS;
+    if (prompt && delay === 0) this.ask(prompt);
+    else if (prompt) {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (this.alive && this.screenName === name) this.ask(prompt);
-      }, SCREEN_PROMPT_DELAY_MS);
+      }, delay);
       this.timers.add(timer);
     }
   }

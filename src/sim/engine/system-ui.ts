@@ -22,6 +22,8 @@ export interface SystemUi {
   home(screen: ScreenSize, apps: { label: string; pkg: string }[]): SystemLayer;
   /** The "app isn't responding" dialog with wait / close buttons (`system: 'anr-wait' | 'anr-close'`). */
   anrDialog?(appLabel: string, screen: ScreenSize): SystemLayer;
+  /** How long after a screen its own permission request shows (default SCREEN_PROMPT_DELAY_MS; 0: at once). */
+  readonly screenPromptDelayMs?: number;
   /** A package without a scripted model shows this (e.g. io.appium.settings). */
   blank(pkg: string, activity: string, screen: ScreenSize): SystemLayer;
 }

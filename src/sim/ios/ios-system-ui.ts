@@ -33,6 +33,8 @@ export function permissionTitle(appLabel: string, permission: string): string {
 }
 
 export class IosSystemUi implements SystemUi {
+  /** iOS shows a screen's permission alert with the screen (the XCUITest driver does not wait on activity focus). */
+  readonly screenPromptDelayMs = 0;
   /** `usage(appLabel, key)`: the app's Info.plist purpose string for that key. */
   constructor(private readonly usage: (appLabel: string, permission: string) => string | undefined) {}
 
