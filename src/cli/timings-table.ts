@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
 
 /** The Chinese label of a phase name (probes: 探针 <id>). */
 export function phaseLabel(name: string): string {
+  if (name.startsWith('alongside:')) return `${phaseLabel(name.slice('alongside:'.length))}（并行会话全程，不计入合计）`;
   if (name.startsWith('probe:')) return `探针 ${name.slice('probe:'.length)}`;
   return LABELS[name] ?? name;
 }
