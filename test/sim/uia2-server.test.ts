@@ -79,6 +79,17 @@ describe('simulated UiAutomator2 server', () => {
     assert.match(await source(), /胡晓明/);
   });
 
+  it('a scroll gesture over an area, as the driver sends it (area nested in the body), scrolls the list under it', async () => {
+    await call('POST', `/session/${sid}/element/${await find('xpath', '//*[@text="积分排名"]')}/click`);
+    const bounds = /resource-id="[^"]*rv_rank"[^>]*bounds="\[(\d+),(\d+)\]\[(\d+),(\d+)\]"/.exec(await source()) ?? /bounds="\[(\d+),(\d+)\]\[(\d+),(\d+)\]"[^>]*resource-id="[^"]*rv_rank"/.exec(await source());
+    assert.ok(bounds, 'the ranking list and its bounds are in the source');
+    const [l, t, r, b] = bounds.slice(1).map(Number) as [number, number, number, number];
+    // The test before scrolled this list to its end: back up, by area this time.
+    const moved = await call('POST', `/session/${sid}/appium/gestures/scroll`, { area: { left: l, top: t, width: r - l, height: b - t }, direction: 'up', percent: 1 });
+    assert.equal(moved.value, true);
+    assert.doesNotMatch(await source(), /胡晓明/);
+  });
+
   it('a missing element is a 404 no such element; an unknown route is 404 unknown command and noted', async () => {
     const r = await call('POST', `/session/${sid}/element`, { strategy: 'id', selector: 'nope' });
     assert.deepEqual([r.status, (r.value as { error: string }).error], [404, 'no such element']);

@@ -30,7 +30,8 @@ function areaOf(state: Uia2State, body: Record<string, unknown>): Area {
     const [l, t, r, b] = state.element(id).bounds;
     return { left: l, top: t, width: r - l, height: b - t };
   }
-  const a = body as Partial<Area>;
+  // The driver sends the area nested (`{origin, area: {left, top, width, height}, ...}`); a flat body is accepted too.
+  const a = ((body['area'] && typeof body['area'] === 'object' ? body['area'] : body) as Partial<Area>);
   if (typeof a.left === 'number' && typeof a.width === 'number') return { left: a.left, top: a.top ?? 0, width: a.width, height: a.height ?? 0 };
   throw invalidArgument('Either an element or an area (left, top, width, height) is required');
 }
