@@ -44,12 +44,14 @@ export function spawnAppium(options: AppiumOptions): AppiumProcess {
   const output = createWriteStream(options.consoleFile, { flags: 'a' });
   child.stdout?.pipe(output);
   child.stderr?.pipe(output);
-  return { port: options.port, stop: (graceMs = 3000) => stopChild(child, graceMs) };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping: Promise<void> | undefined;
+  // Idempotent: the run stops it once the testrunner is done, and again (a no-op) on its way out.
+  return { port: options.port, stop: (graceMs = 3000) => (stopping ??= stopChild(child, exited, graceMs)) };
 }
 
-async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+async function stopChild(child: ChildProcess, exited: Promise<void>, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;

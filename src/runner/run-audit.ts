@@ -149,8 +149,9 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       ...(config.logFiltersFile ? { logFiltersFile: config.logFiltersFile } : {}),
     });
     const incompleteReason = await runLauncher(config, outDir, scratchDir, server, wdioCli ?? loadTestrunner(), native?.prepared);
-    await appium.stop();
     clock.launcherEnd = Date.now();
+    // Appium shuts down while the verdict and the report are written (awaited on the way out).
+    void appium.stop();
     return await finish(config, incompleteReason, args.noReport === true, listener, clock);
   } finally {
     stopPolling();
