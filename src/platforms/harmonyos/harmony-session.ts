@@ -124,8 +124,10 @@ export class HarmonySession implements DeviceSession {
     }
   }
 
+  /** Clears the field first: `uiInput inputText` types at the cursor, so a second fill would append to the first. */
   async typeText(locator: string, text: string): Promise<void> {
     const id = elementId(await this.browser.findElement('xpath', locator));
+    await this.browser.elementClear(id).catch(() => undefined);
     await this.browser.elementSendKeys(id, text);
   }
 

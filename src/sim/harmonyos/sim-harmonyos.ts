@@ -32,6 +32,8 @@ export class SimHarmony {
   readonly forwards = new Set<string>();
   readonly sent: SentRequest[] = [];
   readonly counters = { hdc: 0, byCommand: new Map<string, number>(), unknown: [] as string[] };
+  /** The field whose text Ctrl+A selected (the next key or input ends the selection). */
+  selectedAll: string | undefined;
 
   constructor(readonly udid: string, readonly options: SimHarmonyOptions = {}) {
     const api = options.apiLevel ?? 20;
