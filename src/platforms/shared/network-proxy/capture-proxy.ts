@@ -6,7 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCACertificate, getLocal, type CompletedRequest, type CompletedResponse, type Mockttp, type TlsHandshakeFailure } from 'mockttp';
+// Types only at load time: mockttp takes ~0.9 s to load, and every process that knows the platforms would pay it.
+import type { CompletedRequest, CompletedResponse, Mockttp, TlsHandshakeFailure } from 'mockttp';
 import type { ObservedRequest } from '../../../device/device-session.js';
 
 /** A host whose TLS the proxy could not open: its requests were sent, their content was not seen. */
@@ -52,6 +53,7 @@ export class CaptureProxy {
   /** Generates the run's CA (or takes the lab's), starts the proxy and subscribes to its traffic. */
   static async start(options: CaptureProxyOptions): Promise<CaptureProxy> {
     const { keyPath, certPath } = options.ca ?? (await runCa(options.scratchDir));
+    const { getLocal } = await import('mockttp');
     const server = getLocal({ https: { keyPath, certPath }, http2: false });
     const proxy = new CaptureProxy(server, certPath, options.now ?? Date.now);
     await proxy.subscribe();
@@ -138,6 +140,7 @@ export class CaptureProxy {
 async function runCa(scratchDir: string): Promise<{ keyPath: string; certPath: string }> {
   const dir = join(scratchDir, 'proxy-ca');
   mkdirSync(dir, { recursive: true });
+  const { generateCACertificate } = await import('mockttp');
   const ca = await generateCACertificate({ subject: { commonName: 'govapp-audit lab CA (per run)', organizationName: 'govapp-audit' }, bits: 2048 });
   const keyPath = join(dir, 'ca.key');
   const certPath = join(dir, 'ca.pem');
