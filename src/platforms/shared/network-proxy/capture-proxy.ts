@@ -1,8 +1,8 @@
 /**
- * The run's HTTPS-capable capture proxy (mockttp): its own CA generated per run in the run's
- * scratch folder (or the lab's CA, where the device can trust only a CA installed once by hand), every request the device sends through it recorded with its body as the same
- * ObservedRequest the H5 session yields, and TLS connections the app would not let us decrypt
- * (the lab CA not trusted, pinning) listed by host.
+ * The run's HTTPS-capable capture proxy (mockttp): its own CA generated per run in the run's scratch
+ * folder (or the lab's CA, where a device can trust only a CA installed once by hand), every request the
+ * device sends through it recorded with its body as the same ObservedRequest the H5 session yields, and
+ * TLS connections the app would not let us decrypt (the lab CA not trusted, pinning) listed by host.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
