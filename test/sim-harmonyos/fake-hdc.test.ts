@@ -132,6 +132,41 @@ void describe('simulated hdc', () => {
   });
 });
 
+void describe('simulated hdc text entry', () => {
+  const COMPLIANT = join(PROJECT_ROOT, 'samples', 'harmony-compliant.hap');
+  const tmp = mkdtempSync(join(tmpdir(), 'fake-hdc-text-'));
+  let h: SimHarmonyHandle;
+  const hdc = async (...args: string[]): Promise<string> => (await run(h.hdcPath, ['-t', h.udid, ...args])).stdout;
+  const nodes = async () => {
+    await hdc('shell', 'uitest dumpLayout -p /data/local/tmp/t.json');
+    await hdc('file', 'recv', '/data/local/tmp/t.json', join(tmp, 't.json'));
+    return parseDumpLayout(JSON.parse(readFileSync(join(tmp, 't.json'), 'utf8')) as DumpLayoutNode);
+  };
+  const at = (n: { bounds: { x: number; y: number; width: number; height: number } }) => `${Math.round(n.bounds.x + n.bounds.width / 2)} ${Math.round(n.bounds.y + n.bounds.height / 2)}`;
+  before(async () => {
+    h = await startSimHarmony();
+    await hdc('install', '-r', COMPLIANT);
+    await hdc('shell', 'aa start -a EntryAbility -b cn.gov.example.bmfw');
+  });
+  after(async () => {
+    await h.stop();
+  });
+
+  void it('types at the end of what the field holds, and Ctrl+A then DEL empties it (the driver\'s clear)', async () => {
+    await hdc('shell', `uitest uiInput click ${at((await nodes()).find((n) => n.text === '社保查询')!)}`);
+    const field = (await nodes()).find((n) => n.resourceId === 'id_input')!;
+    await hdc('shell', `uitest uiInput inputText ${at(field)} 1101`);
+    await hdc('shell', `uitest uiInput inputText ${at(field)} 05`);
+    assert.equal((await nodes()).find((n) => n.resourceId === 'id_input')?.text, '110105');
+    await hdc('shell', `uitest uiInput click ${at(field)}`);
+    await hdc('shell', 'uitest uiInput keyEvent 2055');
+    assert.equal((await nodes()).find((n) => n.resourceId === 'id_input')?.text, '11010', 'DEL without a selection deletes one character');
+    await hdc('shell', 'uitest uiInput keyEvent 2072 2017');
+    await hdc('shell', 'uitest uiInput keyEvent 2055');
+    assert.equal((await nodes()).find((n) => n.resourceId === 'id_input')?.text, '');
+  });
+});
+
 void describe('simulated hdc on a device that does not trust the package', () => {
   void it('refuses the install with the bundle manager code', async () => {
     const h = await startSimHarmony({ refuseInstall: 'error: failed to install bundle. code:9568322 error: signature verification failed due to not trusted app source.' });

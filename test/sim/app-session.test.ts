@@ -162,6 +162,35 @@ describe('simulated app session', () => {
     assert.deepEqual(sent.at(-1)?.r.body, { q: '社保' });
   });
 
+  it('typed text and scroll offsets belong to the page they were made on: not shown on another page, gone when the page is opened anew', async () => {
+    const d = device();
+    await d.launch(PKG);
+    d.tap(540, 150);
+    const field = flatten(d.view()).find((n) => n.node.id === `${PKG}:id/q`)!;
+    d.topSession()!.setText(field.key, '社保');
+    d.topSession()!.scrollBy('0/1', 600);
+    d.back();
+    const go = flatten(d.view()).find((n) => n.node.id === `${PKG}:id/go`)!;
+    assert.equal(go.key, field.key, 'the home button sits at the key the detail field had');
+    assert.equal(go.text, '去详情');
+    d.tap(540, 150);
+    assert.ok(!texts(d).includes('社保'), 'a page opened again starts empty');
+    assert.ok(texts(d).includes('第0行'), 'and at the top of its list');
+  });
+
+  it('typed text survives a page opened on top and closed again', async () => {
+    const d = device();
+    d.packages.get(PKG)!.model!.screens['detail']!.root.children!.push({ class: 'android.widget.Button', text: '更多', bounds: [0, 2200, 1080, 2350], clickable: true, onTap: { goto: 'camera' } });
+    await d.launch(PKG);
+    d.tap(540, 150);
+    const field = flatten(d.view()).find((n) => n.node.id === `${PKG}:id/q`)!;
+    d.topSession()!.setText(field.key, '社保');
+    d.tap(540, 2300);
+    assert.equal(d.focus().activity, `${PKG}.Camera`);
+    d.back();
+    assert.ok(texts(d).includes('社保'));
+  });
+
   it('a cold start waits the model time; a second launch is warm', async () => {
     const d = device();
     d.packages.get(PKG)!.model!.coldStartMs = 300;

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CaptureProxy } from '../../src/platforms/android/network/capture-proxy.js';
+import { CaptureProxy } from '../../src/platforms/shared/network-proxy/capture-proxy.js';
 import { readIpaFacts } from '../../src/sim/ios/ipa-facts.js';
 import { SimIos } from '../../src/sim/ios/sim-ios.js';
 import { APP_STATE } from '../../src/sim/ios/wda-device.js';

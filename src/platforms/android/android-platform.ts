@@ -9,7 +9,7 @@ import { AndroidSession } from './android-session.js';
 import { androidCapabilities } from './capabilities.js';
 import { readPreparedDevice } from './device-file.js';
 import { isSimulated, prepareAndroidRun } from './device-setup.js';
-import { journalReader } from './network/journal-readers.js';
+import { journalReader } from '../shared/network-proxy/journal-readers.js';
 import { androidProbeTools } from './probe-tools.js';
 import { assertAndroidTools } from './system-check.js';
 

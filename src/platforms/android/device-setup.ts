@@ -11,8 +11,8 @@ import { freePort } from './free-port.js';
 import type { DeviceSlot } from '../platform.js';
 import { adbFor, firstDevice, type Adb } from './adb.js';
 import { writePreparedDevice, type PreparedAndroidDevice } from './device-file.js';
-import { CaptureProxy } from './network/capture-proxy.js';
-import { ProxyJournalWriter } from './network/proxy-journal.js';
+import { CaptureProxy } from '../shared/network-proxy/capture-proxy.js';
+import { ProxyJournalWriter } from '../shared/network-proxy/proxy-journal.js';
 import { androidHome } from './system-check.js';
 import { startSimulatedAndroid } from './simulated-device.js';
 

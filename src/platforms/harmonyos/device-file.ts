@@ -18,6 +18,10 @@ export interface PreparedHarmonyDevice {
   /** From the package reader: the bundle and its main ability. */
   bundleName?: string;
   abilityName?: string;
+  /** The capture proxy the device's traffic reaches (hdc rport), its journal and the CA it signs with. */
+  proxy?: { port: number; journalDir: string; caCertPath: string };
+  /** Why the device's requests are not observed, when they are not. */
+  networkNotObserved?: string;
 }
 
 /** Writes the prepared device into the scratch folder. */

@@ -38,6 +38,8 @@ export interface HarmonyLaunch {
 
 export interface HarmonySessionOptions {
   permission?: 'allow' | 'deny';
+  /** Requests the device sent through the lab's proxy (absent: the network is not observed). */
+  network?: { drain(): ObservedRequest[] };
   settleQuietMs?: number;
   settleMaxMs?: number;
   now?: () => number;
@@ -49,11 +51,7 @@ const APP_NOT_RUNNING = 1;
 
 export class HarmonySession implements DeviceSession {
   readonly platform = 'harmonyos' as const;
-  readonly can: SessionCapabilities = {
-    // No documented command sets a HarmonyOS NEXT device's proxy: requests are not observed here.
-    networkObserved: false, logs: true, dialogs: true, clockControl: false, clearData: true,
-    relaunchAfterCrash: true, permissionControl: true, textEntry: true, scroll: true,
-  };
+  readonly can: SessionCapabilities;
   readonly prompts: HarmonyPermissionPrompt[] = [];
   readonly launches: HarmonyLaunch[] = [];
   /** Answer to the system permission dialog; the permission probe sets it per run. */
@@ -72,6 +70,11 @@ export class HarmonySession implements DeviceSession {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.permission = options.permission ?? 'allow';
+    // The WLAN proxy is set by hand on a real device (network-route.ts): observed only when the run has the route.
+    this.can = {
+      networkObserved: options.network !== undefined, logs: true, dialogs: true, clockControl: false, clearData: true,
+      relaunchAfterCrash: true, permissionControl: true, textEntry: true, scroll: true,
+    };
   }
 
   /** The permission prompts answered since the last launch. */
@@ -124,8 +127,10 @@ export class HarmonySession implements DeviceSession {
     }
   }
 
+  /** Clears the field first: `uiInput inputText` types at the cursor, so a second fill would append to the first. */
   async typeText(locator: string, text: string): Promise<void> {
     const id = elementId(await this.browser.findElement('xpath', locator));
+    await this.browser.elementClear(id).catch(() => undefined);
     await this.browser.elementSendKeys(id, text);
   }
 
@@ -169,7 +174,7 @@ export class HarmonySession implements DeviceSession {
   }
 
   drainNetwork(): Promise<ObservedRequest[]> {
-    return Promise.resolve([]);
+    return Promise.resolve(this.options.network?.drain() ?? []);
   }
 
   /** hilog errors and new FaultLogger files since the last call. */

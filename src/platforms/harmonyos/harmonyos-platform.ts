@@ -11,6 +11,7 @@ import { HarmonySession } from './harmony-session.js';
 import type { HarmonyBrowser } from './harmony-browser.js';
 import { assertHarmonyTools } from './system-check.js';
 import { prepareHarmonyDevice } from './device-setup.js';
+import { journalReader } from '../shared/network-proxy/journal-readers.js';
 
 export const HARMONYOS_PLATFORM: Platform = {
   id: 'harmonyos',
@@ -45,6 +46,7 @@ function sessionOf(browser: WebdriverIO.Browser, { profile, slot }: SessionConte
   if (!device?.bundleName) throw new Error('A HarmonyOS session needs the bundle name from the package reader.');
   const exploration = profile.exploration ?? {};
   const session = new HarmonySession(browser as unknown as HarmonyBrowser, { bundleName: device.bundleName, ...(device.abilityName ? { abilityName: device.abilityName } : {}) }, {
+    ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
     ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
     ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),
   });

@@ -8,8 +8,8 @@
 import { join } from 'node:path';
 import type { DeviceProfile } from '../../devices/profile.js';
 import type { PackageFacts } from '../../package/index.js';
-import { CaptureProxy } from '../android/network/capture-proxy.js';
-import { ProxyJournalWriter } from '../android/network/proxy-journal.js';
+import { CaptureProxy } from '../shared/network-proxy/capture-proxy.js';
+import { ProxyJournalWriter } from '../shared/network-proxy/proxy-journal.js';
 import type { AppUnderTest, DeviceSlot } from '../platform.js';
 import { isSimulated, wdaUrlOf } from './capabilities.js';
 import { writePreparedIosDevice, type PreparedIosDevice } from './device-file.js';

@@ -5,7 +5,7 @@
  * Probe tools: the network tap only (probe-tools.ts says why the others are absent).
  */
 import { readFileSync } from 'node:fs';
-import { journalReader } from '../android/network/journal-readers.js';
+import { journalReader } from '../shared/network-proxy/journal-readers.js';
 import type { Platform, SessionContext } from '../platform.js';
 import { iosCapabilities, isSimulated, wdaUrlOf } from './capabilities.js';
 import { readPreparedIosDevice, type PreparedIosDevice } from './device-file.js';

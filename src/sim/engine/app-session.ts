@@ -23,6 +23,15 @@ export interface AppHost {
   now(): number;
 }
 
+interface PageState {
+  scroll: Map<string, number>;
+  texts: Map<string, string>;
+}
+
+function newPage(): PageState {
+  return { scroll: new Map(), texts: new Map() };
+}
+
 interface PendingPrompt {
   prompt: SimPermissionPrompt;
   layer: SystemLayer;
@@ -40,8 +49,11 @@ export const ANR_MS = 5000;
 /** The state of one app process and its UI. */
 export class AppSession {
   readonly stack: string[] = [];
-  private readonly scroll = new Map<string, number>();
-  private readonly texts = new Map<string, string>();
+  /**
+   * Per entry of the stack, what the user did to that page: view keys are positions in a screen's tree, so
+   * another page's node at the same position must not show this page's text; a page opened anew starts empty.
+   */
+  private readonly pages: PageState[] = [];
   private focusedKey: string | undefined;
   private pending: PendingPrompt | undefined;
   private toast: { text: string; until: number } | undefined;
@@ -96,7 +108,7 @@ export class AppSession {
       // The dialog is its own focused window: the hierarchy shows it alone and it takes every touch.
       return prefixKeys(buildViewTree({ pkg: this.pending.layer.pkg, root: this.pending.layer.root, scroll: new Map(), texts: new Map() }), 'perm');
     }
-    const base = buildViewTree({ pkg: this.model.package, root: this.screen.root, scroll: this.scroll, texts: this.texts, focusedKey: this.focusedKey });
+    const base = buildViewTree({ pkg: this.model.package, root: this.screen.root, scroll: this.page.scroll, texts: this.page.texts, focusedKey: this.focusedKey });
     if (this.toast && this.toast.until > this.host.now()) {
       const node = this.systemUi.toast(this.toast.text, this.screenSize);
       const toast = buildViewTree({ pkg: 'com.android.systemui', root: node, scroll: new Map(), texts: new Map() });
@@ -128,6 +140,7 @@ export class AppSession {
     this.focusedKey = undefined;
     if (this.stack.length <= 1) return false;
     this.stack.pop();
+    this.pages.pop();
     return true;
   }
 
@@ -135,7 +148,7 @@ export class AppSession {
   setText(key: string, text: string): boolean {
     const node = flatten(this.view()).find((n) => n.key === key);
     if (!node?.node.editable) return false;
-    this.texts.set(key, text);
+    this.page.texts.set(key, text);
     this.focusedKey = key;
     if (node.node.onText) this.run(node.node.onText, `text:${node.node.id ?? key}`, text);
     return true;
@@ -146,20 +159,32 @@ export class AppSession {
     const node = flatten(this.view()).find((n) => n.key === key);
     if (!node?.node.scrollable) return 0;
     const content = contentBottom(node.node) - node.node.bounds[3];
-    const before = this.scroll.get(key) ?? 0;
+    const before = this.page.scroll.get(key) ?? 0;
     const after = Math.max(0, Math.min(Math.max(0, content), before + dy));
-    this.scroll.set(key, after);
+    this.page.scroll.set(key, after);
     return after - before;
+  }
+
+  /** The view key of the editable node that has input focus (a tap or a text entry gave it), if any. */
+  focusedField(): string | undefined {
+    return this.focusedKey;
   }
 
   /** The text typed into an editable node (undefined when nothing was typed). */
   textOf(key: string): string | undefined {
-    return this.texts.get(key);
+    return this.page.texts.get(key);
+  }
+
+  /** The state of the page on top (a fresh one before the first screen is entered). */
+  private get page(): PageState {
+    return this.pages.at(-1) ?? (this.pages[0] = newPage());
   }
 
   private enter(name: string): void {
     const screen = this.screenOf(name);
     this.stack.push(name);
+    this.pages[this.stack.length - 1] = newPage();
+    this.pages.length = this.stack.length;
     this.screensEntered += 1;
     this.focusedKey = undefined;
     for (const line of screen.log ?? []) this.logLine(line);

@@ -101,14 +101,18 @@ async function file(sim: SimHarmony, args: string[]): Promise<string> {
   return '[Fail]Unknown command\n';
 }
 
+/** `fport`/`rport` tasks; an rport (`rport tcp:<device> tcp:<host>`) also routes the device's loopback port to the host. */
 function forward(sim: SimHarmony, command: string, args: string[]): string {
-  if (args[0] === 'ls') return [...sim.forwards].map((f) => `${sim.udid}    ${f}    [Forward]\n`).join('') || '[Empty]\n';
+  if (args[0] === 'ls') return [...sim.forwards].map((f) => `${sim.udid}    ${f.replace(/^r/, '')}    [${f.startsWith('r') ? 'Reverse' : 'Forward'}]\n`).join('') || '[Empty]\n';
   if (args[0] === 'rm') {
-    sim.forwards.delete(args.slice(1).join(' '));
-    return 'Remove forward ruler success, ruler:' + args.slice(1).join(' ') + '\n';
+    const task = args.slice(1).join(' ');
+    if (sim.forwards.delete(`r${task}`)) sim.ports.removeReverse(args[1] ?? '');
+    else sim.forwards.delete(task);
+    return 'Remove forward ruler success, ruler:' + task + '\n';
   }
-  if (args.length === 2) {
+  if (args.length === 2 && args.every((a) => /^tcp:\d+$/.test(a))) {
     sim.forwards.add(`${command === 'rport' ? 'r' : ''}${args.join(' ')}`);
+    if (command === 'rport') sim.ports.reverse(args[0]!, args[1]!);
     return 'Forwardport result:OK\n';
   }
   return '[Fail]Incorrect forward command\n';

@@ -148,20 +148,36 @@ const uitest: Program = async (sim, args) => {
     case 'inputText': {
       const hit = sim.device.tap(n[0]!, n[1]!);
       const text = rest.slice(2).join(' ');
+      // Typed at the cursor (the end): what the field held stays unless it was cleared first.
       if (hit?.node.editable) sim.device.topSession()?.setText(hit.key, (sim.device.topSession()?.textOf(hit.key) ?? '') + text);
+      sim.selectedAll = undefined;
       return '';
     }
-    case 'keyEvent': {
-      const key = rest[0];
-      if (key === 'Back' || key === '2') sim.device.back();
-      else if (key === 'Home' || key === '1') sim.device.home();
+    case 'keyEvent':
+      keyEvent(sim, rest);
       return '';
-    }
     default:
       sim.noteUnknown(`uitest uiInput ${verb ?? ''}`);
       return 'error: unknown uiInput command\n';
   }
 };
+
+const KEY_CTRL_LEFT = '2072';
+const KEY_A = '2017';
+const KEY_DEL = '2055';
+
+/** Back, Home, Ctrl+A (selects the focused field's text) and DEL (deletes the selection, else the last character). */
+function keyEvent(sim: SimHarmony, keys: string[]): void {
+  const [key] = keys;
+  const session = sim.device.topSession();
+  const field = session?.focusedField();
+  const selected = sim.selectedAll;
+  sim.selectedAll = undefined;
+  if (key === 'Back' || key === '2') sim.device.back();
+  else if (key === 'Home' || key === '1') sim.device.home();
+  else if (key === KEY_CTRL_LEFT && keys[1] === KEY_A) sim.selectedAll = field;
+  else if (key === KEY_DEL && session && field) session.setText(field, selected === field ? '' : (session.textOf(field) ?? '').slice(0, -1));
+}
 
 const snapshotDisplay: Program = async (sim, args) => {
   const path = option(args, '-f') ?? '/data/local/tmp/snapshot.jpeg';

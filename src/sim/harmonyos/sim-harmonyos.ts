@@ -4,6 +4,7 @@
  * folder, port forwards, and a count of the hdc calls it answered.
  */
 import { SimDevice } from '../engine/sim-device.js';
+import { PortTable } from '../engine/port-table.js';
 import type { SimRequest } from '../engine/app-model.js';
 import type { ScreenSize } from '../engine/system-ui.js';
 import { sendAppRequest, type SentRequest } from '../engine/request-sender.js';
@@ -30,8 +31,12 @@ export class SimHarmony {
   readonly files = new Map<string, Buffer>();
   readonly faultLogs = new Map<string, string>();
   readonly forwards = new Set<string>();
+  /** `hdc rport`: device loopback ports that lead to host ports (how the device reaches a lab proxy on the host). */
+  readonly ports = new PortTable({ deviceListener: () => undefined });
   readonly sent: SentRequest[] = [];
   readonly counters = { hdc: 0, byCommand: new Map<string, number>(), unknown: [] as string[] };
+  /** The field whose text Ctrl+A selected (the next key or input ends the selection). */
+  selectedAll: string | undefined;
 
   constructor(readonly udid: string, readonly options: SimHarmonyOptions = {}) {
     const api = options.apiLevel ?? 20;
@@ -77,16 +82,37 @@ export class SimHarmony {
     this.faultLogs.set(`appfreeze-${pkg}-${installed.uid}-${at}.log`, appFreezeLog(installed, pid, waitedMs, new Date(at)));
   }
 
+  /**
+   * 设置 › WLAN › 代理 (manual): no documented hdc command sets it, so on a real device the lab does it by hand;
+   * here the run's setup does what the lab's hand would. undefined: 无 (no proxy).
+   */
+  setWlanProxy(hostPort: string | undefined): void {
+    this.device.proxyAddress = hostPort;
+  }
+
   /** Stops every app process and its timers. */
   close(): void {
     for (const name of [...this.device.processes.keys()]) this.device.forceStop(name);
+    void this.ports.closeAll();
   }
 
+  /**
+   * Through the WLAN proxy when one is set: a loopback proxy is reached only through an `hdc rport` of its port.
+   * Network Kit trusts user-installed CAs unless the app's network_config.json says otherwise, so a model that
+   * does not say `trustsUserCa: false` accepts the lab CA the lab installed in 设置.
+   */
   private send(request: SimRequest, from: { pkg: string; context: string; proxy: string | undefined; trustsUserCa: boolean }): void {
     const pid = this.device.processes.get(from.pkg)?.pid ?? 0;
-    void sendAppRequest(request, from).then((result) => {
-      this.sent.push(result);
-      this.device.writeLog(result.error ? 'W' : 'D', 'SimNet', `${request.method} ${request.url} → ${result.status ?? result.error ?? '?'}`, pid);
+    const proxy = from.proxy ? this.ports.resolveProxy(from.proxy) : undefined;
+    if (proxy === null) {
+      this.sent.push({ pkg: from.pkg, context: from.context, method: request.method, url: request.url, via: from.proxy, error: 'proxy unreachable (no hdc rport for it)', at: Date.now() });
+      this.device.writeLog('W', 'SimNet', `${request.method} ${request.url} failed: proxy ${from.proxy} unreachable`, pid);
+      return;
+    }
+    const trustsUserCa = this.device.packages.get(from.pkg)?.model?.trustsUserCa ?? true;
+    void sendAppRequest(request, { ...from, proxy, trustsUserCa }).then((result) => {
+      this.sent.push({ ...result, via: from.proxy });
+      this.device.writeLog(result.error ? 'W' : 'D', 'SimNet', `${request.method} ${request.url} → ${result.status ?? result.error ?? '?'}${from.proxy ? ` via proxy ${from.proxy}` : ''}`, pid);
     });
   }
 }

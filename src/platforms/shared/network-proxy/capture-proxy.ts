@@ -1,8 +1,8 @@
 /**
- * The run's HTTPS-capable capture proxy (mockttp): its own CA generated per run in the run's
- * scratch folder, every request the device sends through it recorded with its body as the same
- * ObservedRequest the H5 session yields, and TLS connections the app would not let us decrypt
- * (the lab CA not trusted, pinning) listed by host.
+ * The run's HTTPS-capable capture proxy (mockttp): its own CA generated per run in the run's scratch
+ * folder (or the lab's CA, where a device can trust only a CA installed once by hand), every request the
+ * device sends through it recorded with its body as the same ObservedRequest the H5 session yields, and
+ * TLS connections the app would not let us decrypt (the lab CA not trusted, pinning) listed by host.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ export interface CaptureProxyOptions {
    * 200 with an empty JSON body (the simulated device's hosts do not exist).
    */
   upstream: 'pass-through' | 'answer-locally';
+  /** The lab's own CA (PEM key and certificate files) instead of a per-run one: the CA the devices were made to trust. */
+  ca?: { keyPath: string; certPath: string };
   now?: () => number;
 }
 
@@ -48,16 +50,10 @@ export class CaptureProxy {
 
   private constructor(private readonly server: Mockttp, readonly caCertPath: string, private readonly now: () => number) {}
 
-  /** Generates the run's CA, starts the proxy and subscribes to its traffic. */
+  /** Generates the run's CA (or takes the lab's), starts the proxy and subscribes to its traffic. */
   static async start(options: CaptureProxyOptions): Promise<CaptureProxy> {
-    const dir = join(options.scratchDir, 'proxy-ca');
-    mkdirSync(dir, { recursive: true });
-    const { generateCACertificate, getLocal } = await import('mockttp');
-    const ca = await generateCACertificate({ subject: { commonName: 'govapp-audit lab CA (per run)', organizationName: 'govapp-audit' }, bits: 2048 });
-    const keyPath = join(dir, 'ca.key');
-    const certPath = join(dir, 'ca.pem');
-    writeFileSync(keyPath, ca.key, { mode: 0o600 });
-    writeFileSync(certPath, ca.cert);
+    const { keyPath, certPath } = options.ca ?? (await runCa(options.scratchDir));
+    const { getLocal } = await import('mockttp');
     const server = getLocal({ https: { keyPath, certPath }, http2: false });
     const proxy = new CaptureProxy(server, certPath, options.now ?? Date.now);
     await proxy.subscribe();
@@ -138,4 +134,17 @@ export class CaptureProxy {
     if (known) known.connections++;
     else this.hosts.set(host, { host, cause: failure.failureCause, connections: 1, firstTs: this.now() });
   }
+}
+
+/** A CA for this run only, written to the scratch folder (never the out dir). */
+async function runCa(scratchDir: string): Promise<{ keyPath: string; certPath: string }> {
+  const dir = join(scratchDir, 'proxy-ca');
+  mkdirSync(dir, { recursive: true });
+  const { generateCACertificate } = await import('mockttp');
+  const ca = await generateCACertificate({ subject: { commonName: 'govapp-audit lab CA (per run)', organizationName: 'govapp-audit' }, bits: 2048 });
+  const keyPath = join(dir, 'ca.key');
+  const certPath = join(dir, 'ca.pem');
+  writeFileSync(keyPath, ca.key, { mode: 0o600 });
+  writeFileSync(certPath, ca.cert);
+  return { keyPath, certPath };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { evaluateAll } from '../../../src/checks/evaluate.js';
 import type { NetworkEvent } from '../../../src/evidence/types.js';
-import { ProxyJournalReader, ProxyJournalWriter } from '../../../src/platforms/android/network/proxy-journal.js';
+import { ProxyJournalReader, ProxyJournalWriter } from '../../../src/platforms/shared/network-proxy/proxy-journal.js';
 import { evidence, probes } from '../../probes/probe-fixtures.js';
 
 test('the reader drains only what was written since its last call, and reports an undecrypted host again when more connections come', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { CaptureProxy } from '../../../src/platforms/android/network/capture-proxy.js';
+import { CaptureProxy } from '../../../src/platforms/shared/network-proxy/capture-proxy.js';
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'proxy-test-'));
