@@ -10,6 +10,13 @@ import { isPrefix } from './transition-paths.js';
 
 /** List rows tried before a list whose rows all open one screen counts as explored. */
 export const LIST_SAMPLE = 2;
+/**
+ * Lists of up to this many rows are tried in full: a short list is more often a menu (我的积分,
+ * 积分排行, 在线时长, 退出登录, 清除缓存) whose rows do different things even when two of them open
+ * one screen, and a skipped row there can hide a violation or a crash; a content list (news,
+ * records, a feed) is usually longer, and tapping its rows one by one is what sampling saves.
+ */
+export const FULL_LIST_ROWS = 8;
 
 export class Scheduler {
   /** control (locator and text) → screens it was tapped on, and screens it led to. */
@@ -54,13 +61,15 @@ export class Scheduler {
   /**
    * Rows of one list (news items, feed entries) usually open the same kind of screen. Once the
    * first LIST_SAMPLE rows all opened one other screen, the remaining rows are skipped by policy;
-   * rows that open different screens (a services menu) are all tried. Likewise, guessed rows
+   * rows that open different screens (a services menu), and every row of a list of at most
+   * FULL_LIST_ROWS rows, are all tried. Likewise, guessed rows
    * (delegated, probed; rows with content, not bare text leaves, which may be unrelated labels
    * side by side) whose first LIST_SAMPLE taps all changed nothing are not all tried.
    */
   isSampledListRow(state: ScreenState, action: CandidateAction): boolean {
     const list = action.group === undefined ? undefined : state.lists.get(action.group);
     if (!list) return false;
+    if (state.actions.filter((a) => a.group === action.group).length <= FULL_LIST_ROWS) return false;
     const inert = action.inertSampling === true && list.noEffect >= LIST_SAMPLE && list.to.size === 0;
     const same = list.tried >= LIST_SAMPLE && list.to.size === 1 && !list.to.has(state.id);
     if (!inert && !same) return false;

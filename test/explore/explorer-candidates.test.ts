@@ -135,7 +135,7 @@ void describe('probed candidates', () => {
   });
 
   void it('in a list are sampled: once two rows changed nothing, the other rows are skipped by policy', async () => {
-    const rows = ['一', '二', '三', '四', '五'].map((n): FakeControl => ({ text: `办理须知${n}`, detail: '2026-03-01', handler: 'none' }));
+    const rows = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'].map((n): FakeControl => ({ text: `办理须知${n}`, detail: '2026-03-01', handler: 'none' }));
     const app: FakeApp = {
       origin: 'https://rows.gov.cn',
       start: 'home',

@@ -85,7 +85,7 @@ void describe('forms, lists and scrolling', () => {
     assert.equal((await fresh.snapshot()).title, '保存成功');
   });
 
-  void it('tries two rows of a list whose rows all open one screen, and skips the rest by policy', async () => {
+  void it('tries two rows of a long list (10 rows) whose rows all open one screen, and skips the rest by policy', async () => {
     const { device, coverage } = await explore({ credentials: ACCOUNT });
     const rowTaps = new Set(device.taps.filter((t) => t.startsWith('#row')));
     assert.equal(rowTaps.size, 2);

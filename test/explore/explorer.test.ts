@@ -155,6 +155,25 @@ void describe('exploreBreadthFirst on a small government app', () => {
     assert.equal(coverage.complete, true);
   });
 
+  void it('tries every row of a short menu list even when its first two rows open one screen (a later row may crash or show a rule)', async () => {
+    const app: FakeApp = {
+      origin: 'https://fake.gov.cn', start: 'mine',
+      screens: {
+        mine: { route: '/mine', title: '我的', controls: [
+          { text: '我的积分 1260', to: 'rank' }, { text: '积分排行 第 7 名', to: 'rank' }, { text: '在线时长统计', to: 'online' },
+          { text: '退出登录', to: 'notice' }, { text: '清除缓存', crashes: 'TypeError: Cannot read property cacheDir of undefined' },
+        ] },
+        rank: { route: '/rank', title: '积分排行', controls: [] },
+        online: { route: '/online', title: '在线时长', controls: [] },
+        notice: { route: '/notice', title: '请每周至少登录 3 次，否则通报', controls: [] },
+      },
+    };
+    const { device, coverage } = await explore(app);
+    assert.ok(device.taps.some((t) => t.text === '清除缓存'), 'the last row was tapped');
+    assert.equal(device.crashes, 1);
+    assert.ok(!coverage.skippedActions.some((s) => /同类列表项/.test(s.label)), JSON.stringify(coverage.skippedActions));
+  });
+
   void it('ties each observed request to the screen that was shown', async () => {
     const { bundle } = await explore(govApp());
     const gjj = byTitle(bundle, '公积金查询');

@@ -59,7 +59,7 @@ export class FakeFormDevice implements DeviceSession {
         break;
       case 'home':
         add('div', '', {}, 0);
-        for (let i = 0; i < 6; i++) add('div', `事项 ${String.fromCharCode(0x4e00 + i * 7)}`, { clickable: true, locator: `#row${i}`, role: 'div' }, 2);
+        for (let i = 0; i < 10; i++) add('div', `事项 ${String.fromCharCode(0x4e00 + i * 7)}`, { clickable: true, locator: `#row${i}`, role: 'div' }, 2);
         tap('资讯', '#feed');
         tap('个人资料', '#profile');
         tap('中国政府网', '#gov-portal');
