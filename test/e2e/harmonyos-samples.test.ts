@@ -36,6 +36,14 @@ describe('the violating HarmonyOS sample on the simulated device', () => {
     assert.match(run.stdout, /模拟设备/);
   });
 
+  it('fails stability with the crash of 清除缓存, the last row of the 我的 menu, and its tap path', () => {
+    const { verdict } = result();
+    const stability = verdict.checks.find((c) => c.id === 'stability')!;
+    assert.equal(stability.outcome, 'fail', stability.reason ?? '');
+    const crash = stability.findings.find((f) => (f.steps ?? []).some((s) => s.label.includes('清除缓存')));
+    assert.ok(crash, stability.findings.map((f) => f.summary).join('\n'));
+  });
+
   it('cites the online-time heartbeat and the check-in coordinates as the requests the proxy saw', () => {
     const { verdict } = result();
     const online = verdict.checks.find((c) => c.id === 'online-duration-tracking')!;
