@@ -83,8 +83,8 @@ void describe('the violating iOS sample on the simulated iPhone', () => {
     assert.ok(prompts.some((p) => /想访问您的相机.*在点击「上传现场照片（必填）」之后出现/.test(p.message)));
   });
 
-  // Known failure after merging the shared engine and one path replay (issue 13): step 2 (点击「工作」) is not found.
-  void it('replays the crash finding on a fresh simulated iPhone and reproduces it (exit 0)', { todo: 'iOS replay of the crash path fails at step 2 since the engine merge (issue 13)' }, async () => {
+  // The fresh iPhone shows the launch screen's contacts alert with the screen: the replay's retry answers it (observe).
+  void it('replays the crash finding on a fresh simulated iPhone and reproduces it (exit 0)', async () => {
     let n = 0;
     let pick = 0;
     for (const c of verdict.checks) for (const f of c.findings) { n++; if (!pick && c.id === 'stability' && (f.steps?.length ?? 0) >= 2) pick = n; }
