@@ -34,7 +34,8 @@ export const permissionProbe: Probe<'permissionControl', 'networkTap'> = {
       if (event && event.requests.length > 0) afterTaps.push(event);
     }
     for (const event of [granted, ...(denied ? [denied] : []), ...afterTaps]) ctx.store.append(event);
-    return { status: 'done', text: describe(granted, denied, afterTaps, replayed) };
+    const limits = ctx.tools.permissionControl.limits ?? [];
+    return { status: 'done', text: describe(granted, denied, afterTaps, replayed) + limits.map((l) => `${l}。`).join('') };
   },
 };
 

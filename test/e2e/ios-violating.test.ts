@@ -83,6 +83,18 @@ void describe('the violating iOS sample on the simulated iPhone', () => {
     assert.ok(prompts.some((p) => /想访问您的相机.*在点击「上传现场照片（必填）」之后出现/.test(p.message)));
   });
 
+  void it('the permissions probe resets the answers through WDA and records the launch prompt granted and denied, with the denied launch\'s controls', () => {
+    const launches = (bundle.probes?.permissions ?? []).filter((p) => p.stepLabels.length === 0);
+    const granted = launches.find((p) => p.mode === 'granted');
+    const denied = launches.find((p) => p.mode === 'denied');
+    assert.ok(granted && denied, JSON.stringify(launches.map((p) => p.mode)));
+    for (const event of [granted, denied]) assert.deepEqual(event.requests.map((r) => [r.capability, r.afterUserAction]), [['contacts', false]], event.mode);
+    assert.ok(denied.actionable > 0, `the denied launch still shows the app's controls: ${denied.actionable}`);
+    const run = bundle.probes?.runs.find((r) => r.probe === 'permissions');
+    assert.equal(run?.status, 'done', run?.message);
+    assert.match(run?.message ?? '', /通知权限无法经 XCUITest 重置/);
+  });
+
   // The fresh iPhone shows the launch screen's contacts alert with the screen: the replay's retry answers it (observe).
   void it('replays the crash finding on a fresh simulated iPhone and reproduces it (exit 0)', async () => {
     let n = 0;
