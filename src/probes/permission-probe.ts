@@ -78,7 +78,9 @@ function screensToReplay(screens: ScreenEvent[]): ScreenEvent[] {
 
 function describe(granted: PermissionProbeEvent, denied: PermissionProbeEvent | undefined, afterTaps: PermissionProbeEvent[], replayed: number): string {
   const list = (e: PermissionProbeEvent) => [...new Set(e.requests.map((r) => r.capability))].join('、') || '无';
-  const tapped = afterTaps.map((e) => `${e.stepLabels.join(' → ')}：${list(e)}`).join('；');
+  // A replay starts with a launch: what the launch asked again is not what the taps asked.
+  const tapped = afterTaps.filter((e) => e.requests.some((r) => r.afterUserAction))
+    .map((e) => `${e.stepLabels.join(' → ')}：${list({ ...e, requests: e.requests.filter((r) => r.afterUserAction) })}`).join('；');
   const denial = denied ? `全部允许时可操作控件 ${granted.actionable} 个，全部拒绝时 ${denied.actionable} 个。` : '';
   return `启动时申请的权限：${list(granted)}。${denial}` +
     `回放 ${replayed} 个界面，点击后申请权限的：${tapped || '无'}。`;

@@ -45,7 +45,13 @@ class ScriptedBrowser implements XcuiBrowser {
     if (script === 'mobile: deviceScreenInfo') return Promise.resolve({ scale: 3 } as T);
     return Promise.resolve(undefined as T);
   }
-  findElement(using: string, value: string): Promise<ElementReference> { this.calls.push(`find ${using} ${value}`); return Promise.resolve({ 'element-6066-11e4-a52e-4f735466cecf': 'E1' }); }
+  findElement(using: string, value: string): Promise<ElementReference> {
+    this.calls.push(`find ${using} ${value}`);
+    // As on the double, an open alert hides the app's elements.
+    if (this.alerts.length && this.alertsHideApp) return Promise.reject(new Error('no such element: An element could not be located on the page using the given search parameters.'));
+    return Promise.resolve({ 'element-6066-11e4-a52e-4f735466cecf': 'E1' });
+  }
+  alertsHideApp = false;
   elementClick(id: string) { this.calls.push(`click ${id}`); return Promise.resolve(null); }
   elementClear() { return Promise.resolve(null); }
   elementSendKeys() { return Promise.resolve(null); }
@@ -117,6 +123,21 @@ void describe('IosSession', () => {
     assert.equal(iosCapabilityOf('“掌上政务通”想使用您的位置'), 'geolocation');
     assert.equal(iosCapabilityOf('“App” Would Like to Access the Camera'), 'camera');
     assert.equal(iosCapabilityOf('“掌上政务通”想访问您的照片'), undefined);
+  });
+
+  void it('a tap refused under the launch alert does not own that alert: the prompt answered afterwards is the launch\'s', async () => {
+    const browser = new ScriptedBrowser();
+    browser.alertsHideApp = true;
+    const session = new IosSession(browser, APP, quick);
+    await session.launch();
+    browser.alerts = ['“掌上政务通”想访问您的通讯录'];
+    const tab = '/XCUIElementTypeApplication[1]/XCUIElementTypeWindow[1]/XCUIElementTypeButton[1]';
+    await assert.rejects(session.tap(tab), /no such element/);
+    await session.snapshot();
+    await session.tap(tab);
+    browser.alerts = ['“掌上政务通”想使用您的相机'];
+    await session.snapshot();
+    assert.deepEqual(session.prompts.map((p) => p.after), ['launch', tab]);
   });
 
   void it('goes back with the navigation bar back button, and by the left-edge swipe when there is none', async () => {

@@ -119,19 +119,22 @@ export class AndroidSession implements DeviceSession {
     return Buffer.from(await this.browser.takeScreenshot(), 'base64');
   }
 
-  /** Taps the node by its XPath; when the source changed under it, at the centre of its last known bounds. */
+  /**
+   * Taps the node by its XPath; when the source changed under it, at the centre of its last known bounds.
+   * A dialog answered later is attributed to the tap only once it happened (one refused because a
+   * dialog covers the screen did not cause that dialog).
+   */
   async tap(locator: string): Promise<void> {
     this.launchMark.firstTapAt ??= this.now();
     const node = this.lastNodes.get(locator);
     const label = node ? node.text || node.label || node.fullText : undefined;
-    this.lastAction = { locator, ...(label ? { label } : {}) };
     try {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     } catch (error) {
-      const node = this.lastNodes.get(locator);
       if (!node || node.bounds.width === 0) throw error;
       await this.browser.execute('mobile: clickGesture', { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) });
     }
+    this.lastAction = { locator, ...(label ? { label } : {}) };
   }
 
   async typeText(locator: string, text: string): Promise<void> {

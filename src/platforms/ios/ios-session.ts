@@ -165,16 +165,20 @@ export class IosSession implements DeviceSession {
     return Buffer.from(await this.browser.takeScreenshot(), 'base64');
   }
 
-  /** Taps the node by its XPath (from the application root); when it is gone, at the centre of its last bounds. */
+  /**
+   * Taps the node by its XPath (from the application root); when it is gone, at the centre of its last
+   * bounds. Prompts answered later are attributed to it only once it was tapped: a tap refused because
+   * an alert covers the screen did not cause that alert.
+   */
   async tap(locator: string): Promise<void> {
     const node = this.lastNodes.find((n) => n.locator === locator);
-    this.lastAction = { locator, ...(node && (node.text || node.label) ? { label: node.text || node.label! } : {}) };
     try {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     } catch (error) {
       if (!node || node.bounds.width === 0) throw error;
       await this.browser.execute('mobile: tap', { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) });
     }
+    this.lastAction = { locator, ...(node && (node.text || node.label) ? { label: node.text || node.label! } : {}) };
   }
 
   async typeText(locator: string, text: string): Promise<void> {
