@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { AUDIT_SPEC_FILES } from './src/audit/spec-files.js';
 import { platformOf } from './src/platforms/registry.js';
+import { waitForAppium } from './src/runner/appium-process.js';
 import { writeProgress } from './src/runner/progress.js';
 import { readRunConfigFromEnv, runApp, runSlot } from './src/runner/run-config.js';
 
@@ -37,20 +38,14 @@ export const config: WebdriverIO.Config = {
       addConsoleLogs: false,
     }],
   ],
-  services: [
-    ['appium', {
-      args: {
-        address: '127.0.0.1', port: run.appiumPort, log: join(run.scratchDir, 'appium.log'), useDrivers: platform.appiumDriver,
-        // The service passes values as text: Appium reads a comma-separated list of driver-prefixed features.
-        ...(platform.appiumArgs?.allowInsecure ? { allowInsecure: platform.appiumArgs.allowInsecure.join(',') } : {}),
-        // Masks the test account in Appium's log (which lands in <out>/logs): see src/runner/log-filters.ts.
-        ...(run.logFiltersFile ? { logFilters: run.logFiltersFile } : {}),
-      },
-      appiumStartTimeout: 60_000,
-    }],
-  ],
-  // Moments for the phase table (src/runner/phase-timings.ts): Appium is up (after the service's
-  // onPrepare), the worker's session is open.
-  onWorkerStart: () => writeProgress(run.outDir, { phase: 'starting', mark: 'appium-ready' }),
+  // Appium is started by the CLI (src/runner/appium-process.ts) so that its start overlaps this worker's;
+  // the worker waits for it before opening its session.
+  services: [],
+  // Moments for the phase table (src/runner/phase-timings.ts): the worker is loaded and Appium answers,
+  // the worker's session is open.
+  beforeSession: async () => {
+    await waitForAppium(run.appiumPort);
+    writeProgress(run.outDir, { phase: 'starting', mark: 'appium-ready' });
+  },
   before: () => writeProgress(run.outDir, { phase: 'starting', mark: 'session-ready' }),
 };

@@ -5,9 +5,11 @@
  */
 import { addAttachment, addDescription } from '@wdio/allure-reporter';
 import { platformOf } from '../platforms/registry.js';
+import type { SecretMask } from '../evidence/secret-mask.js';
 import { EvidenceStore, readEvidenceBundle } from '../evidence/store.js';
 import { probeById } from '../probes/index.js';
 import { runAndRecord, type ProbeBase } from '../probes/probe-run.js';
+import type { ProbeSummary } from '../probes/probe.js';
 import type { ProbeTools } from '../probes/probe-tools.js';
 import { readRunConfigFromEnv, runApp, runSlot, type RunConfig } from '../runner/run-config.js';
 import { runSecrets, runTestData } from '../runner/run-secrets.js';
@@ -26,7 +28,7 @@ export function probeBudgetMs(probeId: string, budgetSeconds: number): number {
 }
 
 /** The probe's context and the tools the run's platform offers, built per probe: a relaunch after a crash changes the session. */
-function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: string): { base: ProbeBase; offered: ProbeTools } {
+export function contextFor(browser: WebdriverIO.Browser, run: RunConfig, probeId: string): { base: ProbeBase; offered: ProbeTools } {
   const folder = run.app.name !== undefined ? run.app.target : undefined;
   const platform = platformOf(run.device.platform);
   const session = { app: runApp(run), profile: run.device, slot: runSlot(run) };
@@ -53,8 +55,11 @@ export async function runProbeTest(test: Mocha.Context, browser: WebdriverIO.Bro
   if (!probe) throw new Error(`unknown probe ${probeId}`);
   writeProgress(run.outDir, { phase: 'checking', check: `探针 ${probe.id}` });
   const { base, offered } = contextFor(browser, run, probeId);
-  const summary = await runAndRecord(probe, base, offered);
-  const secrets = base.store.secrets;
+  await showProbeSummary(test, await runAndRecord(probe, base, offered), base.store.secrets);
+}
+
+/** Shows a probe's summary in its Allure test (masked), and skips the test when the probe was skipped. */
+export async function showProbeSummary(test: Mocha.Context, summary: ProbeSummary, secrets: SecretMask): Promise<void> {
   await addDescription(secrets.text(summary.text), 'markdown');
   for (const a of summary.attachments ?? []) await addAttachment(a.name, typeof a.content === 'string' ? secrets.text(a.content) : a.content, a.type);
   // Outside runAndRecord: mocha's skip() throws, which must not become a second (error) record.

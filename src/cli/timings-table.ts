@@ -4,8 +4,8 @@ import type { PhaseTimings } from '../runner/phase-timings.js';
 const LABELS: Record<string, string> = {
   'cli-start': '命令启动（Node 与模块加载）',
   inputs: '输入检查（参数、设备、应用可达）',
-  'appium-start': 'Appium 启动',
-  'session-start': '会话启动（工作进程与浏览器）',
+  'appium-start': 'Appium 与工作进程启动（同时进行）',
+  'session-start': '会话启动（浏览器或设备会话）',
   exploration: '应用探索',
   ocr: '文字识别（OCR）',
   checks: '检查项判定',
@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
 
 /** The Chinese label of a phase name (probes: 探针 <id>). */
 export function phaseLabel(name: string): string {
+  if (name.startsWith('alongside:')) return `${phaseLabel(name.slice('alongside:'.length))}（并行会话全程，不计入合计）`;
   if (name.startsWith('probe:')) return `探针 ${name.slice('probe:'.length)}`;
   return LABELS[name] ?? name;
 }

@@ -83,6 +83,11 @@ export interface Platform {
   readonly appiumArgs?: { allowInsecure?: string[] };
   /** Set while the platform cannot run device sessions here: the one sentence saying so. */
   readonly unavailable?: string;
+  /**
+   * A second session on the same device does not disturb the first (H5: each session is its own
+   * browser); then the idle observation runs on its own session beside the other probes.
+   */
+  readonly independentSessions?: boolean;
   /** Throws AuditError (one sentence naming the fix) when something the platform needs is not installed. */
   systemCheck(): void;
   /**

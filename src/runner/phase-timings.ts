@@ -4,7 +4,8 @@
  * progress channel (progress.jsonl): marks (Appium up, session open) and one timing per phase it
  * ran (exploration, OCR, each probe, each check). One pure function turns both into verdict.json's
  * `timings`: phases in run order, same names summed, the unaccounted gaps as `other`, so the
- * phases always add up to `total`.
+ * phases always add up to `total`. A phase named `alongside:*` ran beside the others (a probe on
+ * its own session): it is shown with its own duration and left out of the sum.
  */
 import type { ProgressEvent } from './progress.js';
 
@@ -32,11 +33,11 @@ export function phaseTimings(clock: RunClock, events: readonly ProgressEvent[]):
   if (clock.launcherStart !== undefined && appiumReady !== undefined) add('appium-start', appiumReady - clock.launcherStart);
   if (appiumReady !== undefined && sessionReady !== undefined) add('session-start', sessionReady - appiumReady);
   for (const t of worker) add(t.name, t.ms);
-  const lastWorkerEnd = Math.max(sessionReady ?? -Infinity, ...worker.map((t) => t.startedAt + t.ms));
+  const lastWorkerEnd = Math.max(sessionReady ?? -Infinity, ...worker.filter((t) => !isAlongside(t.name)).map((t) => t.startedAt + t.ms));
   if (clock.launcherEnd !== undefined && Number.isFinite(lastWorkerEnd)) add('session-end', clock.launcherEnd - lastWorkerEnd);
   if (clock.launcherEnd !== undefined) add('verdict', clock.verdictAt - clock.launcherEnd);
   const total = Math.max(0, Math.round(clock.verdictAt - clock.processStart));
-  const accounted = Object.values(out).reduce((a, b) => a + b, 0);
+  const accounted = Object.entries(out).filter(([name]) => !isAlongside(name)).reduce((a, [, ms]) => a + ms, 0);
   out.other = Math.max(0, total - accounted);
   out.total = Math.max(total, accounted);
   return out;
@@ -52,4 +53,9 @@ export function withReportTiming(timings: PhaseTimings, reportMs: number): Phase
 /** A timing or a mark: for the phase table, not for the progress display. */
 export function isTimingEvent(event: ProgressEvent): boolean {
   return event.timing !== undefined || event.mark !== undefined;
+}
+
+/** A phase that ran beside the others: not part of the sum. */
+export function isAlongside(name: string): boolean {
+  return name.startsWith('alongside:');
 }

@@ -6,6 +6,7 @@
  */
 import type { Launcher } from '@wdio/cli';
 import { useProjectAppiumHome } from './appium-home.js';
+import { spawnAppium, type AppiumProcess } from './appium-process.js';
 import exitHook from 'async-exit-hook';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,6 +103,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   const stopPolling = pollProgress(outDir, listener);
   let config: RunConfig | undefined;
   let native: NativeRun | undefined;
+  let appium: AppiumProcess | undefined;
   try {
     const chromedriverPort = args.chromedriverPort ?? (await freePort());
     if (target.kind === 'folder') server = await serveFolder(target.dir);
@@ -137,11 +139,20 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
     };
     listener.phase(`启动 Appium（端口 ${appiumPort}）与 ${platform.title} 会话（${device.label}${native?.prepared.simulated ? '，模拟设备' : ''}）`);
     clock.launcherStart = Date.now();
+    // Started here, not by the testrunner: its start overlaps the testrunner's and the worker's (which waits for it).
+    useProjectAppiumHome();
+    appium = spawnAppium({
+      port: appiumPort, logFile: join(scratchDir, 'appium.log'), consoleFile: join(outDir, 'logs', 'appium.log'), driver: platform.appiumDriver,
+      ...(platform.appiumArgs?.allowInsecure ? { allowInsecure: platform.appiumArgs.allowInsecure } : {}),
+      ...(config.logFiltersFile ? { logFiltersFile: config.logFiltersFile } : {}),
+    });
     const incompleteReason = await runLauncher(config, outDir, scratchDir, server, wdioCli, native?.prepared);
+    await appium.stop();
     clock.launcherEnd = Date.now();
     return await finish(config, incompleteReason, args.noReport === true, listener, clock);
   } finally {
     stopPolling();
+    await appium?.stop();
     await native?.prepared.stop();
     await sweepProcesses(scratchDir);
     await server?.close();

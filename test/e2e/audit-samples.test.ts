@@ -45,6 +45,16 @@ describe('audit of the violating sample (the embedded default)', () => {
     assert.equal(existsSync(join(out, 'RUNNING')), false);
   });
 
+  it('watches the idle network on a second browser session beside the other probes, timed outside the sum', () => {
+    const events = readFileSync(join(out, 'evidence', 'events.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; probe?: string; status?: string; requests?: number });
+    assert.equal(events.find((e) => e.type === 'probe-run' && e.probe === 'network-idle')?.status, 'done');
+    assert.ok(events.some((e) => e.type === 'idle-window' && (e.requests ?? 0) > 0), 'an idle window with the heartbeat requests');
+    const timings = verdict.timings ?? {};
+    assert.ok((timings['alongside:probe:network-idle'] ?? 0) >= 8000, JSON.stringify(timings));
+    const inTurn = Object.entries(timings).filter(([name]) => name !== 'total' && !name.startsWith('alongside:')).reduce((a, [, ms]) => a + ms, 0);
+    assert.equal(inTurn, timings.total);
+  });
+
   it('explores every screen of the app', () => {
     const manifest = JSON.parse(readFileSync('samples/zhangshang-zhengwu/manifest.json', 'utf8')) as { screens: number };
     assert.equal(verdict.coverage.complete, true);

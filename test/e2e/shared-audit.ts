@@ -4,11 +4,13 @@
  * lives in os.tmpdir() under a key of the options and the source tree (commit + uncommitted
  * changes), so a code change always re-audits; GOVAPP_E2E_FRESH=1 re-audits regardless. Only a run
  * that finished (verdict.json written, no RUNNING marker) is kept. Each caller gets its own copy:
- * replays and edits of one file never reach another's.
+ * replays and edits of one file never reach another's. E2E files run two at a time: a lock per key
+ * (a directory made atomically, with the holder's pid) makes the second caller wait for the first
+ * caller's audit instead of running it again or replacing the cache under its copy.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/core/paths.js';
@@ -33,6 +35,47 @@ export function sourceTreeKey(root = PROJECT_ROOT): string {
 export async function sharedAudit(name: string, args: readonly string[]): Promise<{ out: string; result: CliResult; reused: boolean }> {
   const key = createHash('sha256').update(JSON.stringify(args)).update(sourceTreeKey()).digest('hex').slice(0, 16);
   const cached = join(CACHE_ROOT, `${name}-${key}`);
+  mkdirSync(CACHE_ROOT, { recursive: true });
+  const release = await lockKey(`${cached}.lock`);
+  try {
+    return await auditOrCopy(name, args, cached);
+  } finally {
+    release();
+  }
+}
+
+/** Waits for the lock directory `dir` (taking over one whose holder died); resolves to its release. */
+async function lockKey(dir: string): Promise<() => void> {
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'pid'), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!holderAlive(dir)) rmSync(dir, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+function holderAlive(dir: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(dir, 'pid'), 'utf8'));
+  } catch {
+    // Made but the pid not yet written: alive, unless that was long ago (it died in between).
+    try { return Date.now() - statSync(dir).mtimeMs < 10_000; } catch { return false; }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function auditOrCopy(name: string, args: readonly string[], cached: string): Promise<{ out: string; result: CliResult; reused: boolean }> {
   const reused = process.env.GOVAPP_E2E_FRESH !== '1' && existsSync(join(cached, 'result.json'));
   if (!reused) {
     mkdirSync(CACHE_ROOT, { recursive: true });

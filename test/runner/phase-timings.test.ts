@@ -49,6 +49,16 @@ void describe('phaseTimings', () => {
     assert.equal(t.other, 300);
   });
 
+  void it('shows a probe that ran alongside with its own duration, outside the sum, and ends the worker phases at the last one in turn', () => {
+    const withAlongside = [...events, timing('alongside:probe:network-idle', 24_300, 16_000)];
+    const t = phaseTimings(clock, withAlongside);
+    assert.equal(t['alongside:probe:network-idle'], 16_000);
+    assert.equal(t.total, clock.verdictAt - clock.processStart);
+    assert.equal(sumOfPhases(t) - 16_000, t.total);
+    // the alongside probe ended at 40300, after the Launcher returned: session-end still counts from the last check (35200)
+    assert.equal(t['session-end'], 4800);
+  });
+
   void it('reads the worker events in any order (progress.jsonl is appended by two processes)', () => {
     assert.deepEqual(phaseTimings(clock, [...events].reverse()), phaseTimings(clock, events));
   });

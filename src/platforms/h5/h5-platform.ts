@@ -12,6 +12,7 @@ export const H5_PLATFORM: Platform = {
   id: 'h5',
   title: 'H5（Chromium）',
   appiumDriver: 'chromium',
+  independentSessions: true,
   systemCheck: assertH5SystemDependencies,
   capabilities: (profile, device) => h5Capabilities(profile, device),
   openSession(browser, { app, profile }) {

@@ -6,7 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCACertificate, getLocal, type CompletedRequest, type CompletedResponse, type Mockttp, type TlsHandshakeFailure } from 'mockttp';
+// Types only at load time: mockttp takes ~0.9 s to load, and every process that knows the platforms would pay it.
+import type { CompletedRequest, CompletedResponse, Mockttp, TlsHandshakeFailure } from 'mockttp';
 import type { ObservedRequest } from '../../../device/device-session.js';
 
 /** A host whose TLS the proxy could not open: its requests were sent, their content was not seen. */
@@ -51,6 +52,7 @@ export class CaptureProxy {
   static async start(options: CaptureProxyOptions): Promise<CaptureProxy> {
     const dir = join(options.scratchDir, 'proxy-ca');
     mkdirSync(dir, { recursive: true });
+    const { generateCACertificate, getLocal } = await import('mockttp');
     const ca = await generateCACertificate({ subject: { commonName: 'govapp-audit lab CA (per run)', organizationName: 'govapp-audit' }, bits: 2048 });
     const keyPath = join(dir, 'ca.key');
     const certPath = join(dir, 'ca.pem');
