@@ -15,6 +15,9 @@ import { realPause, type Pause } from './step-runner.js';
 import type { TestData } from './test-data.js';
 import { isPrefix, routeBetween } from './transition-paths.js';
 
+/** Replays from launch before a screen counts as unreachable. */
+const RELAUNCH_ATTEMPTS = 2;
+
 export class Navigator {
   /** Relaunches that showed another start screen and were redone after clearing the app's data. */
   clearedRelaunches = 0;
@@ -40,8 +43,13 @@ export class Navigator {
     }
     const known = here ? routeBetween(this.recorder.edges, here, state) : undefined;
     if (known && known.length <= state.steps.length && (await this.walk(known)) && (await this.isAt(state))) return true;
-    await this.relaunch(state);
-    return (await this.walk(state.steps.slice(1))) && this.isAt(state, true);
+    // From launch, twice: on a busy machine a page can stay loading through the step runner's patient
+    // retries once; a screen is given up (its actions skipped as 无法回到该界面) only when a second replay fails too.
+    for (let attempt = 0; attempt < RELAUNCH_ATTEMPTS; attempt++) {
+      await this.relaunch(state);
+      if ((await this.walk(state.steps.slice(1))) && (await this.isAt(state, true))) return true;
+    }
+    return false;
   }
 
   /**

@@ -90,8 +90,9 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
   const platform = target.kind === 'package' ? runnablePlatform(device.platform) : platformFor(device);
   platform.systemCheck();
   // The input is valid: load the testrunner (seconds of module loading) while the app is served and checked.
-  const wdioCli = import('@wdio/cli');
-  wdioCli.catch(() => undefined);
+  // Not while a native device is prepared: its capture proxy (mockttp) loads a module the testrunner
+  // loads too, and Node refuses a require() of an ES module another import is still evaluating.
+  let wdioCli = target.kind === 'package' ? undefined : loadTestrunner();
   const appiumPort = args.appiumPort ?? (await freePort());
   if (args.appiumPort !== undefined) await assertPortFree(args.appiumPort, 'the Appium server (--appium-port)');
 
@@ -112,6 +113,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       listener.phase(`读取安装包并准备 ${platform.title} 设备：${target.file}`);
       const slot = { ports: { appium: appiumPort, chromedriverPort }, scratchDir };
       native = await prepareNativeRun(target, platform, device, slot, outDir, runSecrets({ credentialsFile: args.credentials !== undefined ? resolve(args.credentials) : undefined, device }));
+      wdioCli = loadTestrunner();
     } else {
       url = target.kind === 'url' ? target.url : server!.url;
       listener.phase(`检查应用可达：${url}`);
@@ -146,7 +148,7 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
       ...(platform.appiumArgs?.allowInsecure ? { allowInsecure: platform.appiumArgs.allowInsecure } : {}),
       ...(config.logFiltersFile ? { logFiltersFile: config.logFiltersFile } : {}),
     });
-    const incompleteReason = await runLauncher(config, outDir, scratchDir, server, wdioCli, native?.prepared);
+    const incompleteReason = await runLauncher(config, outDir, scratchDir, server, wdioCli ?? loadTestrunner(), native?.prepared);
     await appium.stop();
     clock.launcherEnd = Date.now();
     return await finish(config, incompleteReason, args.noReport === true, listener, clock);
@@ -159,6 +161,13 @@ export async function runAudit(args: RunArgs, listener: RunListener): Promise<Ru
     rmSync(scratchDir, { recursive: true, force: true });
     unregister();
   }
+}
+
+/** Starts loading the testrunner's modules; a load failure surfaces where the Launcher is needed. */
+function loadTestrunner(): Promise<{ Launcher: typeof Launcher }> {
+  const loading = import('@wdio/cli');
+  loading.catch(() => undefined);
+  return loading;
 }
 
 /** Masks the test account in Appium's log when there is one (see log-filters.ts). */

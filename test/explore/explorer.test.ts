@@ -132,6 +132,29 @@ void describe('exploreBreadthFirst on a small government app', () => {
     assert.ok(device.taps.length <= coverage.actions + 2, `${device.taps.length} taps for ${coverage.actions} actions`);
   });
 
+  void it('replays a screen from launch a second time when the first replay finds the page still loading, and stays complete', async () => {
+    // 首页 has one way in (进入), so every relaunch after the first is a replay of 进入; Back does nothing on the leaves.
+    const app: FakeApp = {
+      origin: 'https://fake.gov.cn', start: 'home',
+      screens: {
+        home: { route: '/home', title: '首页', controls: [{ text: '进入', to: 'hall' }] },
+        hall: { route: '/hall', title: '办事大厅', controls: [{ text: '社保', to: 'a' }, { text: '公积金', to: 'b' }, { text: '医保', to: 'c' }] },
+        a: { route: '/a', title: '社保', controls: [], noBack: true },
+        b: { route: '/b', title: '公积金', controls: [], noBack: true },
+        c: { route: '/c', title: '医保', controls: [], noBack: true },
+      },
+    };
+    const outDir = mkdtempSync(join(tmpdir(), 'explorer-'));
+    dirs.push(outDir);
+    const device = new FakeDevice(app);
+    device.slowLaunch = (n) => n === 2;
+    const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir, noSecrets), { budgetMs: 60_000, maxActions: 500, launchLabel: '启动应用', pause: () => Promise.resolve() });
+    assert.ok(device.launches >= 3, `${device.launches} launches`);
+    assert.deepEqual(coverage.skippedActions.filter((s) => !s.byPolicy), []);
+    assert.equal(coverage.screens, 5);
+    assert.equal(coverage.complete, true);
+  });
+
   void it('ties each observed request to the screen that was shown', async () => {
     const { bundle } = await explore(govApp());
     const gjj = byTitle(bundle, '公积金查询');

@@ -11,6 +11,7 @@
 import { AppCrashedError, CapabilityMissingError, NO_CAPABILITIES, type DeviceSession, type ObservedLog, type ObservedRequest, type SessionCapabilities, type UiSnapshot } from '../../src/device/device-session.js';
 import { h5ScreenKey } from '../../src/platforms/h5/screen-key.js';
 import type { UiNode } from '../../src/evidence/types.js';
+import { STEP_RETRIES } from '../../src/explore/step-runner.js';
 
 export interface FakeControl {
   text: string;
@@ -83,6 +84,9 @@ export class FakeDevice implements DeviceSession {
   clears = 0;
   /** Clearing is offered only when the app keeps a session; relaunching unless the recovery is 'unsupported'. */
   readonly can: SessionCapabilities;
+  /** Launches (by number, from 1) whose page stays loading through every patient retry of their first tap (a busy machine). */
+  slowLaunch?: (launch: number) => boolean;
+  private slowTapsLeft = 0;
   private dead = false;
   private signedIn = false;
   private looks = 0;
@@ -123,6 +127,7 @@ export class FakeDevice implements DeviceSession {
   launch(): Promise<void> {
     if (this.dead) return this.crashed();
     this.launches++;
+    this.slowTapsLeft = this.slowLaunch?.(this.launches) === true ? STEP_RETRIES.length + 1 : 0;
     this.history = [];
     this.arrive(this.signedIn && this.app.keptSession !== undefined ? this.app.keptSession : this.app.start);
     return Promise.resolve();
@@ -182,6 +187,10 @@ export class FakeDevice implements DeviceSession {
   tap(locator: string): Promise<void> {
     if (this.dead) return this.crashed();
     const key = this.current;
+    if (this.slowTapsLeft > 0) {
+      this.slowTapsLeft--;
+      return Promise.reject(new Error(`no such element: ${locator} (the page is still loading)`));
+    }
     const control = this.controlsOf(key).find((c) => c.locator === locator);
     if (!control) return Promise.reject(new Error(`no such element: ${locator} on ${key}`));
     this.taps.push({ screen: key, locator, text: control.text });
