@@ -121,8 +121,9 @@ export class AndroidSession implements DeviceSession {
 
   /**
    * Taps the node by its XPath; when the source changed under it, at the centre of its last known bounds.
-   * A dialog answered later is attributed to the tap only once it happened (one refused because a
-   * dialog covers the screen did not cause that dialog).
+   * Not at the old place while a system dialog covers the screen (the tap would land on the dialog): the
+   * tap is refused as intercepted, and the caller observes (which answers the dialog) and retries. A
+   * dialog answered later is attributed to the tap only once it happened.
    */
   async tap(locator: string): Promise<void> {
     this.launchMark.firstTapAt ??= this.now();
@@ -132,6 +133,8 @@ export class AndroidSession implements DeviceSession {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     } catch (error) {
       if (!node || node.bounds.width === 0) throw error;
+      const xml = await this.browser.getPageSource();
+      if (recogniseSystemDialog(parseUiAutomator2Source(xml), pageFacts(xml).packageName)) throw new Error(`click intercepted: a system dialog covers ${locator}`);
       await this.browser.execute('mobile: clickGesture', { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) });
     }
     this.lastAction = { locator, ...(label ? { label } : {}) };

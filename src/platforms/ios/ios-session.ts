@@ -167,8 +167,10 @@ export class IosSession implements DeviceSession {
 
   /**
    * Taps the node by its XPath (from the application root); when it is gone, at the centre of its last
-   * bounds. Prompts answered later are attributed to it only once it was tapped: a tap refused because
-   * an alert covers the screen did not cause that alert.
+   * bounds, unless an alert is open: then the tap would land on the alert, so it is refused as WDA
+   * refuses it ("unexpected alert open"), and the caller observes (which answers the alert) and retries.
+   * Prompts answered later are attributed to the tap only once it happened: a refused tap did not
+   * cause the alert.
    */
   async tap(locator: string): Promise<void> {
     const node = this.lastNodes.find((n) => n.locator === locator);
@@ -176,6 +178,8 @@ export class IosSession implements DeviceSession {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     } catch (error) {
       if (!node || node.bounds.width === 0) throw error;
+      const alert = await this.browser.getAlertText().then((t) => t, () => undefined);
+      if (alert !== undefined) throw new Error(`unexpected alert open: 「${alert.split('\n')[0] ?? ''}」 covers ${locator}`);
       await this.browser.execute('mobile: tap', { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) });
     }
     this.lastAction = { locator, ...(node && (node.text || node.label) ? { label: node.text || node.label! } : {}) };

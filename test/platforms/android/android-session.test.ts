@@ -74,6 +74,11 @@ test('a tap refused while the launch prompt covers the screen does not own it: t
   await assert.rejects(session.tap(XP.scan), /no such element/);
   await session.snapshot();
   assert.deepEqual(session.prompts.map((p) => p.after), ['launch']);
+  // Known from that snapshot, the control is not tapped at its old place while the prompt covers it again.
+  device.current = 'askCamera';
+  refused = false;
+  await assert.rejects(session.tap(XP.scan), /intercepted/);
+  assert.ok(!device.calls.some((c) => c.script === 'mobile: clickGesture'), 'no click gesture under the dialog');
 });
 
 test('the app process gone: AppCrashedError with the FATAL EXCEPTION line from logcat', async () => {
