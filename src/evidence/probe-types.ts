@@ -50,7 +50,8 @@ export interface IdleWindowEvent {
   har: BlobRef;
 }
 
-export type Capability = 'geolocation' | 'camera' | 'microphone' | 'notifications' | 'clipboard';
+/** What a permission request is for (`contacts`: native prompts only; H5 has no contacts API). */
+export type Capability = 'geolocation' | 'camera' | 'microphone' | 'notifications' | 'clipboard' | 'contacts';
 
 /** One call of a permission-gated API observed in the page. */
 export interface PermissionRequestRecord {
@@ -201,12 +202,14 @@ export interface HeapSamplesEvent {
   type: 'heap-samples';
   screenId?: string;
   url: string;
-  /** ms since the first sample of this window, and JSHeapUsedSize (CDP Performance.getMetrics) in bytes. */
+  /** ms since the first sample of this window, and the memory figure in bytes (H5: JSHeapUsedSize, CDP Performance.getMetrics). */
   samples: { atMs: number; usedBytes: number }[];
+  /** What was sampled, in Chinese (H5: JS 堆; Android: 应用内存（TOTAL PSS））; absent in evidence recorded before it existed: JS 堆. */
+  memoryLabel?: string;
   /** The profile's jsHeapBytes budget and its source, so the check is re-runnable on evidence alone. */
   budgetBytes?: number;
   budgetSource?: string;
-  /** The "JS 堆内存随时间变化" chart drawn from the samples. */
+  /** The "<memoryLabel>随时间变化" chart drawn from the samples. */
   chart?: BlobRef;
 }
 

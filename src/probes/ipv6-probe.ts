@@ -16,7 +16,8 @@ export const ipv6Probe: Probe<'networkTap', 'loopbackServer'> = {
   uses: ['loopbackServer'],
   async run(ctx): Promise<ProbeSummary> {
     const { networkTap: tap, loopbackServer: loopback } = ctx.tools;
-    if (!loopback) return notTested(ctx, '应用以网址提供，无法在本机改用 IPv6 提供服务；需在支持 IPv6 的网络中测试。');
+    // Absent for an H5 app given by URL and for native packages alike: neither can be served again from this host.
+    if (!loopback) return notTested(ctx, '本机无法改用 IPv6 回环地址提供该应用（以网址提供的 H5 应用、原生应用安装包均不能由本机改址提供）；需在支持 IPv6 的网络中测试。');
     let server: { url: string; close(): Promise<void> };
     try {
       server = await loopback.serveOverIpv6();

@@ -2,12 +2,14 @@
  * Network while idle: the app is brought back to the screens where it made API requests (and the
  * launch screen) and left alone; every request it makes is recorded (HAR-style). Requests a user
  * did not trigger — heartbeats, coordinates every few seconds — show up here with their period.
- * Meanwhile the JS heap is sampled about once a second (heap-sampler.ts).
+ * Meanwhile the app's memory (H5: the JS heap) is sampled about once a second where the platform has
+ * a performance meter (heap-sampler.ts).
  */
 import type { HeapSamplesEvent, IdleWindowEvent } from '../evidence/probe-types.js';
 import type { EvidenceBundle, NetworkEvent, ScreenEvent } from '../evidence/types.js';
 import { harLines } from './har-lines.js';
-import { describeHeap, heapAttachments, recordHeapSamples, startHeapSampler } from './heap-sampler.js';
+import { DEFAULT_MEMORY_LABEL, describeHeap, heapAttachments, recordHeapSamples, startHeapSampler } from './heap-sampler.js';
+import { PROBE_TOOL_TITLES } from './probe-tools.js';
 import { periodicChartPng } from './request-chart.js';
 import type { Probe, ProbeSummary } from './probe.js';
 import { replaySteps } from './replay.js';
@@ -53,14 +55,15 @@ export const networkIdleProbe: Probe<'networkTap', 'permissionControl' | 'perfor
       };
       ctx.store.append(window);
       windows.push(window);
-      const heapEvent = await recordHeapSamples(ctx.store, screen, sampler, ctx.budgets);
+      const heapEvent = await recordHeapSamples(ctx.store, screen, sampler, ctx.budgets, meter?.memoryLabel);
       if (heapEvent) heap.push(heapEvent);
       all.push(...requests);
     }
     const chart = await periodicChartPng(all);
     if (chart) ctx.store.putBlob('graph', chart, 'png');
     const charts = chart ? [{ name: '周期性请求时间线', content: chart, type: 'image/png' }] : [];
-    return { status: 'done', text: describe(windows, ctx.explored) + describeHeap(heap), attachments: [...charts, ...(await heapAttachments(heap))] };
+    const noMemory = meter ? `空闲期间未能读取${meter.memoryLabel ?? DEFAULT_MEMORY_LABEL}。` : `空闲期间未测内存：该平台不提供${PROBE_TOOL_TITLES.performanceMeter}。`;
+    return { status: 'done', text: describe(windows, ctx.explored) + describeHeap(heap, noMemory), attachments: [...charts, ...(await heapAttachments(heap))] };
   },
 };
 

@@ -5,7 +5,7 @@
  * frame pacing during a scroll of the launch screen (frame-pacing.ts) and the response to a few
  * replayed taps (tap-response.ts).
  */
-import type { FramePacing, PerformanceProbeEvent, TapResponseFigures } from '../evidence/probe-types.js';
+import type { FramePacing, MeasuredFigure, PerformanceProbeEvent, TapResponseFigures } from '../evidence/probe-types.js';
 import type { Probe, ProbeContext, ProbeSummary } from './probe.js';
 import type { LaunchFigures } from './probe-tools.js';
 import { measureTaps } from './tap-response.js';
@@ -62,11 +62,21 @@ export function performanceEvent(figures: LaunchFigures, heap: { used?: number |
   return event;
 }
 
+/**
+ * The launch in words. A native meter's figures carry their own names (冷启动耗时（TotalTime…）,
+ * 应用内存（TOTAL PSS…）): those are what was measured, so the page timings (首次内容绘制, JS 堆…)
+ * are named only when no such figure exists.
+ */
 function describe(e: PerformanceProbeEvent): string {
+  if (e.figures?.length) return `${e.figures.map((f) => `${f.what} ${showFigure(f.value, f.unit)}`).join('；')}。`;
   const ms = (v: number | undefined) => (v === undefined ? '未测得' : `${v} ms`);
   return `首次内容绘制 ${ms(e.firstContentMs)}，DOMContentLoaded ${ms(e.domContentLoadedMs)}，load ${ms(e.loadMs)}，可交互（估计）${ms(e.interactiveMs)}；` +
     (e.longTasks ? `长任务 ${e.longTasks.count} 个，最长 ${e.longTasks.worstMs} ms，合计 ${e.longTasks.totalMs} ms；` : '长任务未能测量；') +
     `JS 堆 ${e.jsHeapUsedBytes === undefined ? '未测得' : `${(e.jsHeapUsedBytes / 1048576).toFixed(1)} MB`}。`;
+}
+
+function showFigure(value: number, unit: MeasuredFigure['unit']): string {
+  return unit === 'ms' ? `${value} ms` : unit === '%' ? `${value}%` : `${(value / 1048576).toFixed(1)} MB`;
 }
 
 function describeFrames(f: FramePacing): string {

@@ -34,7 +34,8 @@ export const permissionProbe: Probe<'permissionControl', 'networkTap'> = {
       if (event && event.requests.length > 0) afterTaps.push(event);
     }
     for (const event of [granted, ...(denied ? [denied] : []), ...afterTaps]) ctx.store.append(event);
-    return { status: 'done', text: describe(granted, denied, afterTaps, replayed) };
+    const limits = ctx.tools.permissionControl.limits ?? [];
+    return { status: 'done', text: describe(granted, denied, afterTaps, replayed) + limits.map((l) => `${l}。`).join('') };
   },
 };
 
@@ -77,7 +78,9 @@ function screensToReplay(screens: ScreenEvent[]): ScreenEvent[] {
 
 function describe(granted: PermissionProbeEvent, denied: PermissionProbeEvent | undefined, afterTaps: PermissionProbeEvent[], replayed: number): string {
   const list = (e: PermissionProbeEvent) => [...new Set(e.requests.map((r) => r.capability))].join('、') || '无';
-  const tapped = afterTaps.map((e) => `${e.stepLabels.join(' → ')}：${list(e)}`).join('；');
+  // A replay starts with a launch: what the launch asked again is not what the taps asked.
+  const tapped = afterTaps.filter((e) => e.requests.some((r) => r.afterUserAction))
+    .map((e) => `${e.stepLabels.join(' → ')}：${list({ ...e, requests: e.requests.filter((r) => r.afterUserAction) })}`).join('；');
   const denial = denied ? `全部允许时可操作控件 ${granted.actionable} 个，全部拒绝时 ${denied.actionable} 个。` : '';
   return `启动时申请的权限：${list(granted)}。${denial}` +
     `回放 ${replayed} 个界面，点击后申请权限的：${tapped || '无'}。`;

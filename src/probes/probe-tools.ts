@@ -25,6 +25,8 @@ export interface PermissionControl {
   markUserAction(): Promise<void>;
   /** The permission requests the app made since it was launched. */
   requests(): Promise<PermissionRequestRecord[]>;
+  /** What this platform's control cannot observe (sentences for the probe's summary); absent: nothing left out. */
+  readonly limits?: readonly string[];
 }
 
 /** Moves the app's clock, and reads and expires what the app keeps of its session. */
@@ -58,11 +60,13 @@ export interface LaunchFigures {
 
 /** Launch figures, memory and frames. */
 export interface PerformanceMeter {
+  /** What memory() reads, in Chinese, for texts and charts (H5: JS 堆; Android: 应用内存（TOTAL PSS）); absent: 应用内存. */
+  readonly memoryLabel?: string;
   /** Makes the next device.launch() a measured cold launch (caches dropped, meters on). */
   prepareLaunch(): Promise<void>;
   /** Figures of the launch just done. */
   launchFigures(): Promise<LaunchFigures>;
-  /** The app's memory now (H5: JS heap used and total); empty when the platform does not answer. */
+  /** The app's memory now (H5: JS heap used and total; native: the app's PSS); empty when the platform does not answer. */
   memory(): Promise<{ usedBytes?: number; totalBytes?: number }>;
   /** Frame pacing during a scroll gesture on the current screen. */
   scrollFrames(): Promise<FramePacing>;

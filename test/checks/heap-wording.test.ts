@@ -28,7 +28,7 @@ const grew = event([6.2, 6.3, 6.4, 6.5, 6.6, 6.7, 6.8]);
 
 void describe('heap wording', () => {
   void it('says 下降 for a heap that shrank, in the observation, the probe text and the chart', () => {
-    for (const text of [observation(shrank), describeHeap([shrank]), heapChartSvg([shrank])!]) {
+    for (const text of [observation(shrank), describeHeap([shrank], ''), heapChartSvg([shrank])!]) {
       assert.match(text, /下降约 3\.0 MB\/分钟/);
       assert.doesNotMatch(text, /增长/);
     }

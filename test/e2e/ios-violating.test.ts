@@ -83,8 +83,24 @@ void describe('the violating iOS sample on the simulated iPhone', () => {
     assert.ok(prompts.some((p) => /想访问您的相机.*在点击「上传现场照片（必填）」之后出现/.test(p.message)));
   });
 
-  // Known failure after merging the shared engine and one path replay (issue 13): step 2 (点击「工作」) is not found.
-  void it('replays the crash finding on a fresh simulated iPhone and reproduces it (exit 0)', { todo: 'iOS replay of the crash path fails at step 2 since the engine merge (issue 13)' }, async () => {
+  void it('the permissions probe resets the answers through WDA and records the launch prompt granted and denied, with the denied launch\'s controls', () => {
+    const launches = (bundle.probes?.permissions ?? []).filter((p) => p.stepLabels.length === 0);
+    const granted = launches.find((p) => p.mode === 'granted');
+    const denied = launches.find((p) => p.mode === 'denied');
+    assert.ok(granted && denied, JSON.stringify(launches.map((p) => p.mode)));
+    for (const event of [granted, denied]) assert.deepEqual(event.requests.map((r) => [r.capability, r.afterUserAction]), [['contacts', false]], event.mode);
+    assert.ok(denied.actionable > 0, `the denied launch still shows the app's controls: ${denied.actionable}`);
+    // Each replay starts with a launch: its contacts prompt is the launch's, not the replayed taps'.
+    const replays = (bundle.probes?.permissions ?? []).filter((p) => p.stepLabels.length > 0);
+    assert.ok(replays.every((p) => p.requests.every((r) => r.capability !== 'contacts' || !r.afterUserAction)), JSON.stringify(replays.map((p) => p.requests)));
+    const run = bundle.probes?.runs.find((r) => r.probe === 'permissions');
+    assert.equal(run?.status, 'done', run?.message);
+    assert.match(run?.message ?? '', /启动时申请的权限：contacts。全部允许时可操作控件 \d+ 个，全部拒绝时 \d+ 个。.*通知权限无法经 XCUITest 重置/);
+    assert.doesNotMatch(run?.message ?? '', /点击后申请权限的：[^。]*contacts/);
+  });
+
+  // The fresh iPhone shows the launch screen's contacts alert with the screen: the replay's retry answers it (observe).
+  void it('replays the crash finding on a fresh simulated iPhone and reproduces it (exit 0)', async () => {
     let n = 0;
     let pick = 0;
     for (const c of verdict.checks) for (const f of c.findings) { n++; if (!pick && c.id === 'stability' && (f.steps?.length ?? 0) >= 2) pick = n; }

@@ -11,6 +11,7 @@ import { iosCapabilities, SIM_IOS } from '../../src/platforms/ios/capabilities.j
 import { decideAlert, isPermissionPrompt } from '../../src/platforms/ios/ios-alerts.js';
 import { IosSession } from '../../src/platforms/ios/ios-session.js';
 import { iosProbeTools } from '../../src/platforms/ios/probe-tools.js';
+import { iosCapabilityOf, iosPermissionControl } from '../../src/platforms/ios/tools/permission-control.js';
 import { iosHostGap } from '../../src/platforms/ios/system-check.js';
 import type { ElementReference, XcuiBrowser } from '../../src/platforms/ios/xcui-browser.js';
 
@@ -44,7 +45,13 @@ class ScriptedBrowser implements XcuiBrowser {
     if (script === 'mobile: deviceScreenInfo') return Promise.resolve({ scale: 3 } as T);
     return Promise.resolve(undefined as T);
   }
-  findElement(using: string, value: string): Promise<ElementReference> { this.calls.push(`find ${using} ${value}`); return Promise.resolve({ 'element-6066-11e4-a52e-4f735466cecf': 'E1' }); }
+  findElement(using: string, value: string): Promise<ElementReference> {
+    this.calls.push(`find ${using} ${value}`);
+    // As on the double, an open alert hides the app's elements.
+    if (this.alerts.length && this.alertsHideApp) return Promise.reject(new Error('no such element: An element could not be located on the page using the given search parameters.'));
+    return Promise.resolve({ 'element-6066-11e4-a52e-4f735466cecf': 'E1' });
+  }
+  alertsHideApp = false;
   elementClick(id: string) { this.calls.push(`click ${id}`); return Promise.resolve(null); }
   elementClear() { return Promise.resolve(null); }
   elementSendKeys() { return Promise.resolve(null); }
@@ -86,6 +93,60 @@ void describe('IosSession', () => {
     assert.equal(session.prompts[0]?.after, '/XCUIElementTypeApplication[1]/XCUIElementTypeWindow[1]/XCUIElementTypeButton[1]');
   });
 
+  void it('permission control: resets the declared resources through WDA with the app in front, then records the launch prompts in each mode', async () => {
+    const browser = new ScriptedBrowser();
+    const session = new IosSession(browser, APP, quick);
+    let clock = 10_000;
+    const control = iosPermissionControl(session, ['NSContactsUsageDescription', 'NSCameraUsageDescription', 'NSFaceIDUsageDescription'], () => clock, (ms) => { clock += ms; return Promise.resolve(); });
+    browser.appState = 1;
+    await control.answerWith('denied');
+    const resets = browser.calls.filter((c) => /activateApp|resetPermission/.test(c));
+    assert.deepEqual(resets, [`mobile: activateApp ${JSON.stringify({ bundleId: APP.bundleId })}`, 'mobile: resetPermission {"service":"contacts"}', 'mobile: resetPermission {"service":"camera"}']);
+    browser.appState = 4;
+    await session.launch();
+    browser.alerts = ['“掌上政务通”想访问您的通讯录\n用于邀请同事下载安装本应用'];
+    const denied = await control.requests();
+    assert.ok(browser.calls.includes('mobile: alert {"action":"dismiss"}'));
+    assert.deepEqual(denied.map((r) => [r.capability, r.afterUserAction, r.url]), [['contacts', false, APP.bundleId]]);
+    await control.answerWith('granted');
+    await session.launch();
+    assert.deepEqual(await control.requests(), [], 'only prompts since the latest launch');
+    assert.match(control.limits!.join(''), /通知权限无法经 XCUITest 重置.*NSFaceIDUsageDescription/);
+  });
+
+  void it('permission control: a refused reset is an error naming the service (the probe then fails, never passes)', async () => {
+    const browser = new ScriptedBrowser();
+    const execute = browser.execute.bind(browser);
+    browser.execute = <T>(script: string, ...args: unknown[]): Promise<T> => script === 'mobile: resetPermission' ? Promise.reject(new Error('unknown command /wda/resetAppAuth')) : execute<T>(script, ...args);
+    const control = iosPermissionControl(new IosSession(browser, APP, quick), ['NSLocationWhenInUseUsageDescription']);
+    await assert.rejects(control.answerWith('granted'), /未能重置「location」权限.*unknown command/);
+    assert.equal(iosCapabilityOf('“掌上政务通”想使用您的位置'), 'geolocation');
+    assert.equal(iosCapabilityOf('“App” Would Like to Access the Camera'), 'camera');
+    assert.equal(iosCapabilityOf('“掌上政务通”想访问您的照片'), undefined);
+  });
+
+  void it('a tap refused under the launch alert does not own that alert: the prompt answered afterwards is the launch\'s', async () => {
+    const browser = new ScriptedBrowser();
+    browser.alertsHideApp = true;
+    const session = new IosSession(browser, APP, quick);
+    await session.launch();
+    browser.alerts = ['“掌上政务通”想访问您的通讯录'];
+    const tab = '/XCUIElementTypeApplication[1]/XCUIElementTypeWindow[1]/XCUIElementTypeButton[1]';
+    await assert.rejects(session.tap(tab), /no such element/);
+    await session.snapshot();
+    await session.tap(tab);
+    // Known from the last snapshot, the control is not tapped at its old place while an alert covers it.
+    browser.alerts = ['“掌上政务通”想访问您的通讯录'];
+    browser.calls = [];
+    await assert.rejects(session.tap(tab), /unexpected alert open/);
+    assert.ok(!browser.calls.some((c) => c.startsWith('mobile: tap')), browser.calls.join('\n'));
+    await session.snapshot();
+    await session.tap(tab);
+    browser.alerts = ['“掌上政务通”想使用您的相机'];
+    await session.snapshot();
+    assert.deepEqual(session.prompts.map((p) => p.after), ['launch', tab, tab]);
+  });
+
   void it('goes back with the navigation bar back button, and by the left-edge swipe when there is none', async () => {
     const browser = new ScriptedBrowser();
     browser.page = source('积分排行榜', true);
@@ -124,8 +185,8 @@ void describe('IosSession', () => {
     await assert.rejects(session.clearAppData(), CapabilityMissingError);
     const observed = new IosSession(new ScriptedBrowser(), APP, { ...quick, network: { drain: () => [{ url: 'https://x.example/a', method: 'GET', status: 200, ts: 1 } as never] } });
     assert.equal(observed.can.networkObserved, true);
-    assert.deepEqual(Object.keys(iosProbeTools(session)), [], 'no tools without the proxy');
-    const tap = iosProbeTools(observed).networkTap!;
+    assert.deepEqual(Object.keys(iosProbeTools(session, [])), ['permissionControl'], 'no network tap without the proxy');
+    const tap = iosProbeTools(observed, []).networkTap!;
     assert.deepEqual((await tap.drain('network-idle')).map((r) => [r.type, r.probe, r.url]), [['network', 'network-idle', 'https://x.example/a']]);
   });
 

@@ -49,7 +49,7 @@ void describe('heapFigures', () => {
 void describe('heap chart', () => {
   void it('draws one line per window with the figures under the title', () => {
     const svg = heapChartSvg([heapEvent()])!;
-    assert.match(svg, /JS 堆内存随时间变化/);
+    assert.match(svg, /JS 堆随时间变化/);
     assert.match(svg, /起 1\.0 MB · 末 3\.0 MB · 峰值 3\.0 MB · 增长约 \+15\.0 MB\/分钟/);
     assert.equal((svg.match(/<polyline /g) ?? []).length, 1);
     assert.equal((svg.match(/<circle /g) ?? []).length, 9);
@@ -58,7 +58,7 @@ void describe('heap chart', () => {
   });
 
   void it('says a shrinking heap shrank', () => {
-    assert.match(describeHeap([heapEvent({ samples: samples(5, 4, -0.5) })]), /起 4\.0 MB，末 2\.0 MB，峰值 4\.0 MB，下降约 30\.0 MB\/分钟/);
+    assert.match(describeHeap([heapEvent({ samples: samples(5, 4, -0.5) })], ''), /起 4\.0 MB，末 2\.0 MB，峰值 4\.0 MB，下降约 30\.0 MB\/分钟/);
   });
 });
 
@@ -86,15 +86,30 @@ void describe('heap sampler', () => {
     assert.deepEqual(sampler.samples, [{ atMs: 0, usedBytes: 1_000_000 }, { atMs: 1000, usedBytes: 1_200_000 }, { atMs: 3000, usedBytes: 1_500_000 }]);
     const out = mkdtempSync(join(tmpdir(), 'heap-'));
     const store = new EvidenceStore(out, noSecrets);
-    const event = await recordHeapSamples(store, { id: 's0', url: 'u' }, sampler, { jsHeapBytes: 2_000_000, sources: { jsHeapBytes: 'lab' } });
+    const event = await recordHeapSamples(store, { id: 's0', url: 'u' }, sampler, { jsHeapBytes: 2_000_000, sources: { jsHeapBytes: 'lab' } }, 'JS 堆');
     assert.equal(event?.chart?.kind, 'graph');
     assert.deepEqual([event?.budgetBytes, event?.budgetSource], [2_000_000, 'lab']);
     const back = readEvidenceBundle(out).probes?.heap;
     assert.deepEqual(back?.[0]?.samples, sampler.samples);
     const attachments = await heapAttachments(back ?? []);
-    assert.deepEqual(attachments.map((a) => a.name), ['JS 堆内存随时间变化', 'JS 堆采样 (JSON)']);
+    assert.deepEqual(attachments.map((a) => a.name), ['JS 堆随时间变化', 'JS 堆采样 (JSON)']);
     const png = attachments[0]!.content;
     assert.ok(Buffer.isBuffer(png) && png.subarray(1, 4).toString() === 'PNG');
+  });
+
+  void it('names native samples by the meter\'s label (Android: PSS), in the text, the chart and the check\'s observation, never JS 堆', async () => {
+    const sampler = await startHeapSampler(fakeReader([90_000_000, 91_000_000, 92_000_000]), (() => { let t = 0; return () => (t += 1000); })());
+    await sampler.sample();
+    await sampler.sample();
+    const out = mkdtempSync(join(tmpdir(), 'heap-'));
+    const event = (await recordHeapSamples(new EvidenceStore(out, noSecrets), { id: 's0', url: 'u' }, sampler, undefined, '应用内存（TOTAL PSS）'))!;
+    const texts = [describeHeap([event], ''), heapChartSvg([event])!, (await heapAttachments([event])).map((a) => a.name).join(' '),
+      ...(evaluateCheck('performance', evidence({ probes: probes({ heap: [event] }) })).observations ?? []).map((o) => o.summary)];
+    for (const text of texts) {
+      assert.match(text, /应用内存（TOTAL PSS）/);
+      assert.doesNotMatch(text, /JS 堆/);
+    }
+    assert.equal(describeHeap([], '空闲期间未能读取应用内存。'), '空闲期间未能读取应用内存。');
   });
 
   void it('records nothing when no read succeeded', async () => {

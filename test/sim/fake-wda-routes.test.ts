@@ -55,6 +55,8 @@ class TinyDevice implements WdaDevice {
   activate() { this.state = APP_STATE.foreground; return Promise.resolve(); }
   terminate() { const was = this.state !== APP_STATE.notRunning; this.state = APP_STATE.notRunning; return was; }
   home() { if (this.state === APP_STATE.foreground) this.state = APP_STATE.background; }
+  resets: string[][] = [];
+  resetAuthorization(keys: readonly string[]) { this.resets.push([...keys]); }
   installedApps() { return [{ bundleId: 'cn.gov.demo', name: '掌上政务' }]; }
   screenshot() { return Promise.resolve(Buffer.from('89504e470d0a1a0a', 'hex')); }
 }
@@ -179,5 +181,15 @@ void describe('fake WebDriverAgent routes', () => {
     assert.equal(unknown.status, 404);
     assert.equal((unknown.json.value as { error: string }).error, 'unknown command');
     assert.ok(wda.calls.some((c) => c.route === '/element/:uuid/click' && c.status === 200));
+  });
+
+  void it('resets an app\'s authorization by XCUIProtectedResource (the driver\'s mobile: resetPermission), refusing a missing resource', async () => {
+    device.resets = [];
+    await value('POST', '/session/:sid/wda/resetAppAuth', { resource: 1 });
+    await value('POST', '/session/:sid/wda/resetAppAuth', { resource: -0x40000002 });
+    await value('POST', '/session/:sid/wda/resetAppAuth', { resource: 12345 });
+    assert.deepEqual(device.resets, [['NSContactsUsageDescription'], ['NSLocationWhenInUseUsageDescription', 'NSLocationAlwaysAndWhenInUseUsageDescription', 'NSLocationAlwaysUsageDescription', 'NSLocationUsageDescription']]);
+    const missing = await call('POST', '/session/:sid/wda/resetAppAuth', { service: 'contacts' });
+    assert.equal((missing.json.value as { error: string }).error, 'invalid argument');
   });
 });

@@ -53,6 +53,20 @@ void describe('simulated iPhone', () => {
     assert.ok(sim.device.packages.get(BUNDLE)!.granted.has('NSContactsUsageDescription'));
   });
 
+  void it('forgets the answer on resetAuthorization (iOS terminates the app) and asks again at the next launch', async () => {
+    sim.resetAuthorization(['NSContactsUsageDescription']);
+    assert.equal(sim.appState(BUNDLE), APP_STATE.notRunning);
+    assert.equal(sim.device.packages.get(BUNDLE)!.granted.has('NSContactsUsageDescription'), false);
+    await sim.launch(BUNDLE);
+    const deny = find(sim, (e) => e.type === 'XCUIElementTypeButton' && e.label === '不允许')!;
+    sim.tap(...center(deny));
+    assert.ok(sim.device.packages.get(BUNDLE)!.denied.has('NSContactsUsageDescription'));
+    sim.resetAuthorization(['NSContactsUsageDescription']);
+    assert.equal(sim.device.packages.get(BUNDLE)!.denied.has('NSContactsUsageDescription'), false);
+    await sim.launch(BUNDLE);
+    sim.tap(...center(find(sim, (e) => e.type === 'XCUIElementTypeButton' && e.label === '好')!));
+  });
+
   void it('navigates by taps in points, goes back by the left-edge swipe only where a back button is, and scrolls', () => {
     sim.tap(...center(find(sim, (e) => e.name === 'home.notice')!));
     assert.equal(nav(sim), '通知详情');

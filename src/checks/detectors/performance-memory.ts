@@ -95,16 +95,26 @@ export function heapDetection(bundle: EvidenceBundle): Pick<Detection, 'findings
     const budget = event.budgetBytes ?? launchBudgets?.jsHeapBytes;
     const source = event.budgetSource ?? launchBudgets?.sources?.jsHeapBytes;
     if (budget !== undefined && f.peakBytes > budget) {
-      findings.push(heapFinding(event, `空闲观察中 JS 堆峰值 ${mb(f.peakBytes)}（第 ${(f.peakAtMs / 1000).toFixed(0)} 秒），超过预算 ${mb(budget)}${source ? `（依据：${source}）` : ''}。`, `jsHeapBytes peak=${f.peakBytes} > ${budget}`));
+      findings.push(heapFinding(event, `空闲观察中${spaced(memoryLabelOf(event))}峰值 ${mb(f.peakBytes)}（第 ${(f.peakAtMs / 1000).toFixed(0)} 秒），超过预算 ${mb(budget)}${source ? `（依据：${source}）` : ''}。`, `jsHeapBytes peak=${f.peakBytes} > ${budget}`));
     }
-    observations.push(heapFinding(event, observationText(f), `start=${f.startBytes} end=${f.endBytes} peak=${f.peakBytes} growthPerMinute=${f.growthPerMinuteBytes}`));
+    observations.push(heapFinding(event, observationText(f, memoryLabelOf(event)), `start=${f.startBytes} end=${f.endBytes} peak=${f.peakBytes} growthPerMinute=${f.growthPerMinuteBytes}`));
   }
   return { findings, observations, figures };
 }
 
-function observationText(f: HeapFigures): string {
-  return `空闲 ${(f.durationMs / 1000).toFixed(0)} 秒（${f.samples} 次采样）JS 堆由 ${mb(f.startBytes)} 变为 ${mb(f.endBytes)}，峰值 ${mb(f.peakBytes)}，${heapTrendText(f)}；` +
-    '空闲时堆内存的变化趋势没有公认的判定阈值，仅作记录，不据此判定。';
+/** What a window sampled, in Chinese: its own label, else JS 堆 (evidence from before labels were recorded was H5's). */
+export function memoryLabelOf(event: Pick<HeapSamplesEvent, 'memoryLabel'>): string {
+  return event.memoryLabel ?? 'JS 堆';
+}
+
+/** The label after Chinese text: a Latin start (JS 堆) gets a space. */
+function spaced(label: string): string {
+  return /^[A-Za-z]/.test(label) ? ` ${label}` : label;
+}
+
+function observationText(f: HeapFigures, label: string): string {
+  return `空闲 ${(f.durationMs / 1000).toFixed(0)} 秒（${f.samples} 次采样）${label}由 ${mb(f.startBytes)} 变为 ${mb(f.endBytes)}，峰值 ${mb(f.peakBytes)}，${heapTrendText(f)}；` +
+    '空闲时内存的变化趋势没有公认的判定阈值，仅作记录，不据此判定。';
 }
 
 function heapFinding(event: HeapSamplesEvent, summary: string, text: string): Finding {

@@ -7,7 +7,7 @@ import type { PermissionProbeEvent } from '../../evidence/probe-types.js';
 import type { EvidenceBundle } from '../../evidence/types.js';
 import type { Finding } from '../result.js';
 
-const CAPABILITY_ZH = { geolocation: '定位', camera: '摄像头', microphone: '麦克风', notifications: '通知', clipboard: '剪贴板' } as const;
+const CAPABILITY_ZH = { geolocation: '定位', camera: '摄像头', microphone: '麦克风', notifications: '通知', clipboard: '剪贴板', contacts: '通讯录' } as const;
 const ASKS_FOR_PERMISSION = /(授权|允许|开启|打开|权限|同意).{0,12}(定位|位置|相机|摄像头|拍照|麦克风)|(定位|位置|相机|摄像头|拍照|麦克风).{0,12}(授权|允许|开启|打开|权限)/;
 
 export interface PermissionGate {

@@ -119,19 +119,25 @@ export class AndroidSession implements DeviceSession {
     return Buffer.from(await this.browser.takeScreenshot(), 'base64');
   }
 
-  /** Taps the node by its XPath; when the source changed under it, at the centre of its last known bounds. */
+  /**
+   * Taps the node by its XPath; when the source changed under it, at the centre of its last known bounds.
+   * Not at the old place while a system dialog covers the screen (the tap would land on the dialog): the
+   * tap is refused as intercepted, and the caller observes (which answers the dialog) and retries. A
+   * dialog answered later is attributed to the tap only once it happened.
+   */
   async tap(locator: string): Promise<void> {
     this.launchMark.firstTapAt ??= this.now();
     const node = this.lastNodes.get(locator);
     const label = node ? node.text || node.label || node.fullText : undefined;
-    this.lastAction = { locator, ...(label ? { label } : {}) };
     try {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     } catch (error) {
-      const node = this.lastNodes.get(locator);
       if (!node || node.bounds.width === 0) throw error;
+      const xml = await this.browser.getPageSource();
+      if (recogniseSystemDialog(parseUiAutomator2Source(xml), pageFacts(xml).packageName)) throw new Error(`click intercepted: a system dialog covers ${locator}`);
       await this.browser.execute('mobile: clickGesture', { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) });
     }
+    this.lastAction = { locator, ...(label ? { label } : {}) };
   }
 
   async typeText(locator: string, text: string): Promise<void> {

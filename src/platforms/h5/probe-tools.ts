@@ -40,6 +40,7 @@ export function h5ProbeTools(browser: WebdriverIO.Browser, ctx: ProbeToolContext
       },
     },
     performanceMeter: {
+      memoryLabel: 'JS 堆',
       async prepareLaunch() {
         await web.instrument('granted');
         await web.cdp.send('Network.clearBrowserCache').catch(() => undefined);

@@ -18,6 +18,8 @@ export interface PreparedIosDevice {
   bundleId: string;
   /** CFBundleDisplayName: the application element's label while the app is in front. */
   appName: string;
+  /** The Info.plist usage keys the app declares (what the permission probe resets). */
+  usageKeys?: string[];
   /** The capture proxy's journal, when the device's traffic goes through it. */
   proxy?: { port: number; journalDir: string; caCertPath: string };
   /** Why the network is not observed. */

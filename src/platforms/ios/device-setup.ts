@@ -37,6 +37,7 @@ export async function prepareIosRun(profile: DeviceProfile, slot: DeviceSlot, ap
     const wdaUrl = sim?.wdaUrl ?? wdaUrlOf(slot);
     const device: PreparedIosDevice = {
       simulated, bundleId, appName: facts?.identity.label ?? bundleId,
+      usageKeys: (facts?.permissions ?? []).map((p) => p.name).filter((name) => /^NS\w+UsageDescription$/.test(name)),
       ...(sim ? { udid: sim.udid, platformVersion: sim.platformVersion } : slot.udid ? { udid: slot.udid } : {}),
       ...(wdaUrl ? { wdaUrl } : {}),
     };

@@ -2,7 +2,7 @@
  * The iOS platform: an .ipa driven through Appium's unmodified XCUITest driver and WebDriverAgent,
  * on a real iPhone (Linux hosts: preinstalled WDA reachable by URL, usbmuxd for installs; macOS:
  * Xcode as usual) or on the simulated iPhone (src/sim/ios: the fake WDA over the device engine).
- * Probe tools: the network tap only (probe-tools.ts says why the others are absent).
+ * Probe tools: permission control and the network tap (probe-tools.ts says why the others are absent).
  */
 import { readFileSync } from 'node:fs';
 import { journalReader } from '../shared/network-proxy/journal-readers.js';
@@ -35,7 +35,7 @@ export const IOS_PLATFORM: Platform = {
   },
   capabilities: (profile, slot, app) => iosCapabilities(profile, slot, app, readPreparedIosDevice(slot.scratchDir)),
   openSession: (browser, ctx) => sessionOf(browser, ctx),
-  probeTools: (browser, ctx) => iosProbeTools(sessionOf(browser, ctx)),
+  probeTools: (browser, ctx) => iosProbeTools(sessionOf(browser, ctx), prepared(ctx.slot.scratchDir).usageKeys ?? []),
 };
 
 /** One IosSession per WebdriverIO session: the explorer, the probes and their tools share it (prompts, launches, window). */

@@ -4,7 +4,8 @@
  * key is bundle/navigation bar; alerts (system permission prompts, the app's own) are answered by
  * policy and reported as dialogs; back is the app's own back control or the left-edge swipe; an
  * app that is no longer running is AppCrashedError. What the host cannot give (device logs
- * without usbmuxd, app data reset on a real device) is false in `can`.
+ * without usbmuxd, app data reset on a real device) is false in `can`. Permission answers are reset
+ * through WDA (`mobile: resetPermission`), which works on real devices too.
  */
 import { AppCrashedError, CapabilityMissingError, type DeviceSession, type ObservedDialog, type ObservedLog, type ObservedRequest, type SessionCapabilities, type SessionCapability, type UiSnapshot } from '../../device/device-session.js';
 import { edgeSwipe, findBackControl } from '../../device/ios/back-control.js';
@@ -60,12 +61,15 @@ export interface IosSessionOptions {
 
 const MAX_ALERTS_PER_CAPTURE = 4;
 const NOT_RUNNING = 1;
+const FOREGROUND = 4;
 
 export class IosSession implements DeviceSession {
   readonly platform = 'ios' as const;
   readonly can: SessionCapabilities;
   readonly prompts: IosPermissionPrompt[] = [];
   readonly launches: IosLaunchRecord[] = [];
+  /** The latest launch: when, and how many prompts had been answered before it. */
+  launchMark: { at: number; promptIndex: number } = { at: 0, promptIndex: 0 };
   /** How installing the lab CA went (undefined: not attempted). */
   certificate: { installed: boolean; error?: string } | undefined;
   policy: AlertPolicy;
@@ -89,13 +93,15 @@ export class IosSession implements DeviceSession {
     this.can = Object.freeze({
       networkObserved: options.network !== undefined, logs: options.syslog === true, dialogs: true, clockControl: false,
       // iOS keeps app data until the app is reinstalled; XCUITest's clearApp works on simulators only.
-      clearData: false, relaunchAfterCrash: true, permissionControl: false, textEntry: true, scroll: true,
+      // Permission answers: forgotten through WDA (XCUIApplication.resetAuthorizationStatus), prompts answered by policy.
+      clearData: false, relaunchAfterCrash: true, permissionControl: true, textEntry: true, scroll: true,
     });
   }
 
   /** A fresh start: terminate, then `mobile: launchApp` (XCUIApplication.launch); timed on the host. */
   async launch(): Promise<void> {
     this.lastAction = 'launch';
+    this.launchMark = { at: this.now(), promptIndex: this.prompts.length };
     const { bundleId } = await this.appReady;
     if (this.options.labCa && !this.certificate) await this.installLabCa(this.options.labCa);
     await this.browser.execute('mobile: terminateApp', { bundleId }).catch(() => undefined);
@@ -108,7 +114,32 @@ export class IosSession implements DeviceSession {
   async relaunchAfterCrash(): Promise<void> {
     await this.launch();
     const state = await this.appState();
-    if (state !== 4) throw new Error(`relaunch of ${(await this.appReady).bundleId} did not bring it to the foreground (state ${state})`);
+    if (state !== FOREGROUND) throw new Error(`relaunch of ${(await this.appReady).bundleId} did not bring it to the foreground (state ${state})`);
+  }
+
+  /** Permission prompts answered since the latest launch. */
+  promptsSinceLaunch(): IosPermissionPrompt[] {
+    return this.prompts.slice(this.launchMark.promptIndex);
+  }
+
+  /**
+   * Forgets the app's answers for these protected resources (`mobile: resetPermission` → WDA
+   * `/wda/resetAppAuth`, XCUIApplication.resetAuthorizationStatus: iOS 13.4+, real devices included),
+   * so the next request prompts again. WDA resets for its active application, so the app is brought
+   * to the front first; iOS terminates it. A refusal is an error naming the service.
+   */
+  async resetPermissions(services: readonly string[]): Promise<void> {
+    if (services.length === 0) return;
+    const { bundleId } = await this.appReady;
+    if ((await this.appState()) !== FOREGROUND) await this.browser.execute('mobile: activateApp', { bundleId });
+    for (const service of services) {
+      try {
+        await this.browser.execute('mobile: resetPermission', { service });
+      } catch (error) {
+        const why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        throw new Error(`iOS 未能重置「${service}」权限的授权状态（mobile: resetPermission：${why}）；需要 iOS 13.4 及以上、以 Xcode 11.4 及以上构建的 WebDriverAgent`);
+      }
+    }
   }
 
   async clearAppData(): Promise<void> {
@@ -134,16 +165,24 @@ export class IosSession implements DeviceSession {
     return Buffer.from(await this.browser.takeScreenshot(), 'base64');
   }
 
-  /** Taps the node by its XPath (from the application root); when it is gone, at the centre of its last bounds. */
+  /**
+   * Taps the node by its XPath (from the application root); when it is gone, at the centre of its last
+   * bounds, unless an alert is open: then the tap would land on the alert, so it is refused as WDA
+   * refuses it ("unexpected alert open"), and the caller observes (which answers the alert) and retries.
+   * Prompts answered later are attributed to the tap only once it happened: a refused tap did not
+   * cause the alert.
+   */
   async tap(locator: string): Promise<void> {
     const node = this.lastNodes.find((n) => n.locator === locator);
-    this.lastAction = { locator, ...(node && (node.text || node.label) ? { label: node.text || node.label! } : {}) };
     try {
       await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
     } catch (error) {
       if (!node || node.bounds.width === 0) throw error;
+      const alert = await this.browser.getAlertText().then((t) => t, () => undefined);
+      if (alert !== undefined) throw new Error(`unexpected alert open: 「${alert.split('\n')[0] ?? ''}」 covers ${locator}`);
       await this.browser.execute('mobile: tap', { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) });
     }
+    this.lastAction = { locator, ...(node && (node.text || node.label) ? { label: node.text || node.label! } : {}) };
   }
 
   async typeText(locator: string, text: string): Promise<void> {

@@ -1,5 +1,6 @@
 /** Status, sessions, app management, device and settings routes (FBSessionCommands, FBCustomCommands). */
 import { randomUUID } from 'node:crypto';
+import { protectedResource } from '../../device/ios/protected-resources.js';
 import { invalidArgument, WdaError } from './wda-errors.js';
 import type { RouteRequest, WdaRoute } from './wda-route.js';
 
@@ -8,6 +9,15 @@ const bundleIdOf = (req: RouteRequest): string => {
   if (typeof id !== 'string' || !id) throw invalidArgument("'bundleId' argument must be a non-empty string");
   return id;
 };
+
+/** FBCustomCommands handleResetAppAuth: `resource` is an XCUIProtectedResource value; an unknown one is ignored, as XCTest does. */
+function resetAppAuth(req: RouteRequest): null {
+  const { resource } = req.body;
+  if (typeof resource !== 'number') throw invalidArgument("The 'resource' argument must be set to a valid resource identifier (numeric value). See https://developer.apple.com/documentation/xctest/xcuiprotectedresource?language=objc");
+  const known = protectedResource(resource);
+  if (known) req.ctx.device.resetAuthorization(known.usageKeys);
+  return null;
+}
 
 function status(req: RouteRequest): unknown {
   const { info } = req.ctx.device;
@@ -48,6 +58,7 @@ export const SESSION_ROUTES: WdaRoute[] = [
   { method: 'POST', path: '/wda/apps/activate', handle: async (req) => { await req.ctx.device.activate(bundleIdOf(req)); return null; } },
   { method: 'POST', path: '/wda/apps/terminate', handle: (req) => req.ctx.device.terminate(bundleIdOf(req)) },
   { method: 'POST', path: '/wda/apps/state', handle: (req) => req.ctx.device.appState(bundleIdOf(req)) },
+  { method: 'POST', path: '/wda/resetAppAuth', handle: resetAppAuth },
   { method: 'GET', path: '/wda/apps/list', handle: (req) => [{ pid: req.ctx.device.active().pid, bundleId: req.ctx.device.active().bundleId }] },
   { method: 'GET', path: '/wda/activeAppInfo', withoutSession: true, handle: (req) => ({ ...req.ctx.device.active(), processArguments: { env: {}, args: [] } }) },
   { method: 'POST', path: '/wda/homescreen', withoutSession: true, handle: (req) => { req.ctx.device.home(); return null; } },

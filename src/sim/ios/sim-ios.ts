@@ -116,6 +116,17 @@ export class SimIos implements WdaDevice {
     this.device.home();
   }
 
+  resetAuthorization(usageKeys: readonly string[]): void {
+    const { bundleId } = this.active();
+    const pkg = this.device.packages.get(bundleId);
+    if (!pkg) return;
+    for (const key of usageKeys) {
+      pkg.granted.delete(key);
+      pkg.denied.delete(key);
+    }
+    this.device.forceStop(bundleId);
+  }
+
   installedApps(): { bundleId: string; name: string }[] {
     return [...this.device.packages.values()].map((p) => ({ bundleId: p.packageName, name: p.label ?? p.packageName }));
   }

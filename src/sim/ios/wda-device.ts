@@ -43,6 +43,12 @@ export interface WdaDevice {
   /** True when the app was running. */
   terminate(bundleId: string): boolean;
   home(): void;
+  /**
+   * XCUIApplication.resetAuthorizationStatus on WDA's active application: its answers for these
+   * usage keys are forgotten (the next request prompts again) and, as iOS does, the app is terminated
+   * when running. SpringBoard in front: nothing is reset.
+   */
+  resetAuthorization(usageKeys: readonly string[]): void;
   installedApps(): { bundleId: string; name: string }[];
   /** PNG of the display at `scale`. */
   screenshot(): Promise<Buffer>;

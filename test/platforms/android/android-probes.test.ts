@@ -62,6 +62,9 @@ test('performance probe on Android: median TotalTime of 3 cold starts, gfxinfo a
   assert.deepEqual(event.figures!.map((f) => [f.budget, f.value]), [['firstContentMs', 6100], ['appMemoryBytes', 145991 * 1024], ['slowFramePercent', 16.28], ['frozenFramePercent', 0]]);
   assert.match(event.figures![0]!.command, /adb shell am start -W -n cn\.gov\.demo\/\.MainActivity/);
   assert.equal(event.frames?.measurable && event.frames.worstMs, 200);
+  // The probe's text names what Android measured (TotalTime, PSS), not the page timings of H5.
+  assert.match(summary.text, /^冷启动耗时（TotalTime，3 次冷启动 6100、5900、6400 ms 的中位数） 6100 ms；应用内存（TOTAL PSS，峰值） 142\.6 MB；/);
+  assert.doesNotMatch(summary.text, /首次内容绘制|JS 堆|DOMContentLoaded/);
   const detection = detectPerformance(bundle, DEFAULT_DETECTOR_SETTINGS);
   assert.equal(detection.inconclusiveReason, undefined);
   assert.ok(detection.findings.some((f) => /冷启动耗时.*6100 ms，超过预算 5000 ms（依据：Android vitals/.test(f.summary) && /测量命令：adb shell/.test(f.summary) && f.evidence.length === 1));

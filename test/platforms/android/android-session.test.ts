@@ -63,6 +63,24 @@ test('a prompt at launch is said to come at launch, and the allow policy presses
   assert.equal(session.prompts[0]!.answer, '允许');
 });
 
+test('a tap refused while the launch prompt covers the screen does not own it: the prompt is the launch\'s', async () => {
+  const device = fakeApp();
+  device.current = 'askCamera';
+  const session = new AndroidSession(device, { packageName: PKG });
+  // The first lookup (the replayed tap) is refused, as UiAutomator2 does for a control under another window.
+  const find = device.findElement.bind(device);
+  let refused = false;
+  device.findElement = (using, value) => (refused ? find(using, value) : (refused = true, Promise.reject(new Error('no such element'))));
+  await assert.rejects(session.tap(XP.scan), /no such element/);
+  await session.snapshot();
+  assert.deepEqual(session.prompts.map((p) => p.after), ['launch']);
+  // Known from that snapshot, the control is not tapped at its old place while the prompt covers it again.
+  device.current = 'askCamera';
+  refused = false;
+  await assert.rejects(session.tap(XP.scan), /intercepted/);
+  assert.ok(!device.calls.some((c) => c.script === 'mobile: clickGesture'), 'no click gesture under the dialog');
+});
+
 test('the app process gone: AppCrashedError with the FATAL EXCEPTION line from logcat', async () => {
   const device = fakeApp();
   device.current = 'launcher';

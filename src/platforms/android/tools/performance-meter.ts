@@ -26,6 +26,7 @@ export function androidPerformanceMeter(session: AndroidSession, store: Evidence
     return { output, command: `adb shell ${command}`, blob: store.putBlob('text', `$ adb shell ${command}\n${output}`, 'txt') };
   };
   return {
+    memoryLabel: '应用内存（TOTAL PSS）',
     async prepareLaunch() {
       figures = [];
       peakPssKb = 0;
