@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarmonyAppium, type HarmonyAppiumRun } from './harmonyos-appium.js';
 import { HarmonySession } from '../../src/platforms/harmonyos/harmony-session.js';
-import type { HarmonyBrowser } from '../../src/platforms/harmonyos/harmony-browser.js';
+import type { AppiumBrowser } from '../../src/platforms/shared/appium-browser.js';
 import { isAppCrash } from '../../src/device/device-session.js';
 
 void describe('HarmonySession on the violating sample', () => {
@@ -17,7 +17,7 @@ void describe('HarmonySession on the violating sample', () => {
 
   before(async () => {
     run = await startHarmonyAppium();
-    session = new HarmonySession(run.browser as unknown as HarmonyBrowser, { bundleName: 'cn.gov.example.zwfw', abilityName: 'EntryAbility' }, { settleQuietMs: 100, settleMaxMs: 1500 });
+    session = new HarmonySession(run.browser as unknown as AppiumBrowser, { bundleName: 'cn.gov.example.zwfw', abilityName: 'EntryAbility' }, { settleQuietMs: 100, settleMaxMs: 1500 });
   });
 
   after(async () => {

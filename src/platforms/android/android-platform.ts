@@ -11,6 +11,7 @@ import { readPreparedDevice } from './device-file.js';
 import { isSimulated, prepareAndroidRun } from './device-setup.js';
 import { journalReader } from '../shared/network-proxy/journal-readers.js';
 import { androidProbeTools } from './probe-tools.js';
+import type { AppiumBrowser } from '../shared/appium-browser.js';
 import { assertAndroidTools } from './system-check.js';
 
 export const ADB_SHELL_FEATURE = 'uiautomator2:adb_shell';
@@ -52,7 +53,8 @@ function sessionOf(browser: WebdriverIO.Browser, { profile, slot }: SessionConte
   const device = prepared(slot.scratchDir);
   if (!device.packageName) throw new Error('The package name of the app under test is unknown (the package reader found none).');
   const exploration = profile.exploration ?? {};
-  const session = new AndroidSession(browser, { packageName: device.packageName, ...(device.activity ? { activity: device.activity } : {}) }, {
+  // WebdriverIO's execute() result type is its own transform of T: the session asks for the plain value.
+  const session = new AndroidSession(browser as unknown as AppiumBrowser, { packageName: device.packageName, ...(device.activity ? { activity: device.activity } : {}) }, {
     shell: true,
     ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
     ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),

@@ -10,9 +10,10 @@ import { parseAmStart } from '../../device/android/am-start.js';
 import { findCrashes, parseLogcat } from '../../device/android/logcat.js';
 import type { UiNode } from '../../evidence/types.js';
 import { answerFor, PERMISSION_PACKAGES, recogniseSystemDialog, type DialogPolicy, type SystemDialog } from './system-dialogs.js';
-import { elementId, type Uia2Browser } from './uia2-browser.js';
+import { elementId, type AppiumBrowser } from '../shared/appium-browser.js';
 import { pageFacts } from './page-facts.js';
 import { toSnapshot } from './snapshot.js';
+import { clickOrTapCentre, screenshotPng, typeIntoField } from '../shared/native-actions.js';
 import type { LaunchRecord, PermissionPrompt } from './session-records.js';
 
 export type { LaunchRecord, PermissionPrompt } from './session-records.js';
@@ -56,7 +57,7 @@ export class AndroidSession implements DeviceSession {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly browser: Uia2Browser, readonly app: AndroidApp, private readonly options: AndroidSessionOptions = {}) {
+  constructor(private readonly browser: AppiumBrowser, readonly app: AndroidApp, private readonly options: AndroidSessionOptions = {}) {
     this.policy = options.policy ?? DEFAULT_POLICY;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -115,8 +116,8 @@ export class AndroidSession implements DeviceSession {
     return this.snapshot();
   }
 
-  async screenshot(): Promise<Buffer> {
-    return Buffer.from(await this.browser.takeScreenshot(), 'base64');
+  screenshot(): Promise<Buffer> {
+    return screenshotPng(this.browser);
   }
 
   /**
@@ -129,21 +130,19 @@ export class AndroidSession implements DeviceSession {
     this.launchMark.firstTapAt ??= this.now();
     const node = this.lastNodes.get(locator);
     const label = node ? node.text || node.label || node.fullText : undefined;
-    try {
-      await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
-    } catch (error) {
-      if (!node || node.bounds.width === 0) throw error;
-      const xml = await this.browser.getPageSource();
-      if (recogniseSystemDialog(parseUiAutomator2Source(xml), pageFacts(xml).packageName)) throw new Error(`click intercepted: a system dialog covers ${locator}`);
-      await this.browser.execute('mobile: clickGesture', { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) });
-    }
+    await clickOrTapCentre(this.browser, locator, {
+      node,
+      tapAt: (point) => this.browser.execute('mobile: clickGesture', point),
+      coveringDialog: async () => {
+        const xml = await this.browser.getPageSource();
+        return recogniseSystemDialog(parseUiAutomator2Source(xml), pageFacts(xml).packageName)?.message;
+      },
+    });
     this.lastAction = { locator, ...(label ? { label } : {}) };
   }
 
-  async typeText(locator: string, text: string): Promise<void> {
-    const id = elementId(await this.browser.findElement('xpath', locator));
-    await this.browser.elementClear(id).catch(() => undefined);
-    await this.browser.elementSendKeys(id, text);
+  typeText(locator: string, text: string): Promise<void> {
+    return typeIntoField(this.browser, locator, text);
   }
 
   /** A spinner: opens it, then taps the option at `index` of the list that pops up. */

@@ -8,8 +8,9 @@
 import { AppCrashedError, type DeviceSession, type ObservedLog, type ObservedRequest, type SessionCapabilities, type UiSnapshot } from '../../device/device-session.js';
 import { parseDumpLayout, type DumpLayoutNode } from '../../device/harmonyos/dump-layout.js';
 import type { UiNode } from '../../evidence/types.js';
-import { elementId, type HarmonyBrowser } from './harmony-browser.js';
+import { elementId, type AppiumBrowser } from '../shared/appium-browser.js';
 import { harmonyScreenKey, layoutFacts, type LayoutFacts } from './layout-facts.js';
+import { clickOrTapCentre, screenshotPng, typeIntoField } from '../shared/native-actions.js';
 import { recognisePermissionDialog, type PermissionDialog } from './system-dialogs.js';
 
 export interface HarmonyApp {
@@ -66,7 +67,7 @@ export class HarmonySession implements DeviceSession {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly browser: HarmonyBrowser, readonly app: HarmonyApp, private readonly options: HarmonySessionOptions = {}) {
+  constructor(private readonly browser: AppiumBrowser, readonly app: HarmonyApp, private readonly options: HarmonySessionOptions = {}) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.permission = options.permission ?? 'allow';
@@ -110,28 +111,27 @@ export class HarmonySession implements DeviceSession {
     return this.snapshot();
   }
 
-  async screenshot(): Promise<Buffer> {
-    return Buffer.from(await this.browser.takeScreenshot(), 'base64');
+  screenshot(): Promise<Buffer> {
+    return screenshotPng(this.browser);
   }
 
   /** Taps the node by its XPath; when the screen changed under it, at the centre of its last known bounds. */
   async tap(locator: string): Promise<void> {
     this.lastAction = locator;
     this.launchMark.firstTapAt ??= this.now();
-    try {
-      await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
-    } catch (error) {
-      const node = this.lastNodes.get(locator);
-      if (!node || node.bounds.width === 0) throw error;
-      await this.browser.execute('mobile: click', center(node));
-    }
+    await clickOrTapCentre(this.browser, locator, {
+      node: this.lastNodes.get(locator),
+      tapAt: (point) => this.browser.execute('mobile: click', point),
+      coveringDialog: async () => {
+        const dump = JSON.parse(await this.browser.execute<string>('mobile: dumpLayout', {})) as DumpLayoutNode;
+        return recognisePermissionDialog(parseDumpLayout(dump), layoutFacts(dump).windows.map((w) => w.bundleName))?.message;
+      },
+    });
   }
 
   /** Clears the field first: `uiInput inputText` types at the cursor, so a second fill would append to the first. */
-  async typeText(locator: string, text: string): Promise<void> {
-    const id = elementId(await this.browser.findElement('xpath', locator));
-    await this.browser.elementClear(id).catch(() => undefined);
-    await this.browser.elementSendKeys(id, text);
+  typeText(locator: string, text: string): Promise<void> {
+    return typeIntoField(this.browser, locator, text);
   }
 
   /** Opens the picker, then taps the option at `index` among the new clickable texts. */
@@ -231,10 +231,6 @@ export class HarmonySession implements DeviceSession {
     const last = faults.at(-1);
     throw new AppCrashedError(last ? `${last.errorName ?? last.reason ?? 'crash'}: ${last.errorMessage ?? ''} (${last.file})`.trim() : `${this.app.bundleName} is no longer running`, '应用进程退出');
   }
-}
-
-function center(node: UiNode): { x: number; y: number } {
-  return { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) };
 }
 
 function toSnapshot(nodes: UiNode[], facts: LayoutFacts, bundle: string): UiSnapshot {

@@ -8,7 +8,7 @@ import { harmonyProbeTools } from './probe-tools.js';
 import { harmonyCapabilities } from './capabilities.js';
 import { readPreparedHarmonyDevice } from './device-file.js';
 import { HarmonySession } from './harmony-session.js';
-import type { HarmonyBrowser } from './harmony-browser.js';
+import type { AppiumBrowser } from '../shared/appium-browser.js';
 import { assertHarmonyTools } from './system-check.js';
 import { prepareHarmonyDevice } from './device-setup.js';
 import { journalReader } from '../shared/network-proxy/journal-readers.js';
@@ -32,7 +32,7 @@ export const HARMONYOS_PLATFORM: Platform = {
   openSession: (browser, ctx) => sessionOf(browser, ctx),
   probeTools(browser, ctx) {
     if (!ctx.store) throw new Error('The HarmonyOS probe tools need the run\'s evidence store.');
-    return harmonyProbeTools(browser as unknown as HarmonyBrowser, sessionOf(browser, ctx), ctx.store, ctx.profile.budgets);
+    return harmonyProbeTools(browser as unknown as AppiumBrowser, sessionOf(browser, ctx), ctx.store, ctx.profile.budgets);
   },
 };
 
@@ -45,7 +45,7 @@ function sessionOf(browser: WebdriverIO.Browser, { profile, slot }: SessionConte
   const device = readPreparedHarmonyDevice(slot.scratchDir);
   if (!device?.bundleName) throw new Error('A HarmonyOS session needs the bundle name from the package reader.');
   const exploration = profile.exploration ?? {};
-  const session = new HarmonySession(browser as unknown as HarmonyBrowser, { bundleName: device.bundleName, ...(device.abilityName ? { abilityName: device.abilityName } : {}) }, {
+  const session = new HarmonySession(browser as unknown as AppiumBrowser, { bundleName: device.bundleName, ...(device.abilityName ? { abilityName: device.abilityName } : {}) }, {
     ...(device.proxy ? { network: journalReader(device.proxy.journalDir) } : {}),
     ...(exploration.settleQuietMs !== undefined ? { settleQuietMs: exploration.settleQuietMs } : {}),
     ...(exploration.settleMaxMs !== undefined ? { settleMaxMs: exploration.settleMaxMs } : {}),

@@ -7,13 +7,13 @@
 import type { EvidenceStore } from '../../evidence/store.js';
 import type { PerformanceBudgets } from '../../evidence/probe-types.js';
 import type { ProbeTools } from '../../probes/probe-tools.js';
-import type { HarmonyBrowser } from './harmony-browser.js';
+import type { AppiumBrowser } from '../shared/appium-browser.js';
 import type { HarmonySession } from './harmony-session.js';
 import { harmonyPerformanceMeter } from './tools/performance-meter.js';
 import { harmonyPermissionControl } from './tools/permission-control.js';
 
 /** The tools for a probe on this session. */
-export function harmonyProbeTools(browser: HarmonyBrowser, session: HarmonySession, store: EvidenceStore, budgets: PerformanceBudgets | undefined): ProbeTools {
+export function harmonyProbeTools(browser: AppiumBrowser, session: HarmonySession, store: EvidenceStore, budgets: PerformanceBudgets | undefined): ProbeTools {
   const memory = () => browser.execute<{ pssTotalKb: number; pid: number }>('mobile: memoryInfo', { appId: session.app.bundleName });
   const tools: ProbeTools = {
     permissionControl: harmonyPermissionControl(session),

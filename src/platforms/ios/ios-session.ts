@@ -14,6 +14,7 @@ import { decodeEntities } from '../../device/page-source-xml.js';
 import type { UiNode } from '../../evidence/types.js';
 import { decideAlert, type AlertPolicy } from './ios-alerts.js';
 import { iosSnapshot } from './ios-screen.js';
+import { clickOrTapCentre, screenshotPng, typeIntoField } from '../shared/native-actions.js';
 import { elementId, type XcuiBrowser } from './xcui-browser.js';
 
 /** The app under test. */
@@ -161,8 +162,8 @@ export class IosSession implements DeviceSession {
     return this.snapshot();
   }
 
-  async screenshot(): Promise<Buffer> {
-    return Buffer.from(await this.browser.takeScreenshot(), 'base64');
+  screenshot(): Promise<Buffer> {
+    return screenshotPng(this.browser);
   }
 
   /**
@@ -174,21 +175,16 @@ export class IosSession implements DeviceSession {
    */
   async tap(locator: string): Promise<void> {
     const node = this.lastNodes.find((n) => n.locator === locator);
-    try {
-      await this.browser.elementClick(elementId(await this.browser.findElement('xpath', locator)));
-    } catch (error) {
-      if (!node || node.bounds.width === 0) throw error;
-      const alert = await this.browser.getAlertText().then((t) => t, () => undefined);
-      if (alert !== undefined) throw new Error(`unexpected alert open: 「${alert.split('\n')[0] ?? ''}」 covers ${locator}`);
-      await this.browser.execute('mobile: tap', { x: Math.round(node.bounds.x + node.bounds.width / 2), y: Math.round(node.bounds.y + node.bounds.height / 2) });
-    }
+    await clickOrTapCentre(this.browser, locator, {
+      node,
+      tapAt: (point) => this.browser.execute('mobile: tap', point),
+      coveringDialog: () => this.browser.getAlertText().then((t) => t, () => undefined),
+    });
     this.lastAction = { locator, ...(node && (node.text || node.label) ? { label: node.text || node.label! } : {}) };
   }
 
-  async typeText(locator: string, text: string): Promise<void> {
-    const id = elementId(await this.browser.findElement('xpath', locator));
-    await this.browser.elementClear(id).catch(() => undefined);
-    await this.browser.elementSendKeys(id, text);
+  typeText(locator: string, text: string): Promise<void> {
+    return typeIntoField(this.browser, locator, text);
   }
 
   /** Picker wheels: `mobile: selectPickerWheelValue` steps `index` times from the first value. */

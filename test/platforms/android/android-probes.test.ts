@@ -30,12 +30,12 @@ function setup(shell: (cmd: string) => string, explored = evidence()) {
   const dir = mkdtempSync(join(tmpdir(), 'android-probe-'));
   const device = new FakeUia2({ home: { xml: source(PKG, '<android.widget.ScrollView index="0" class="android.widget.ScrollView" scrollable="true" bounds="[0,0][1080,2400]"/>'), activity: '.MainActivity' } }, 'home');
   const commands: string[] = [];
-  device.execute = (script: string, ...args: unknown[]) => {
+  device.execute = <T>(script: string, ...args: unknown[]): Promise<T> => {
     const a = (args[0] ?? {}) as { command?: string; args?: string[] };
-    if (script !== 'mobile: shell') return script === 'mobile: getCurrentActivity' ? Promise.resolve('.MainActivity') : Promise.resolve(null);
+    if (script !== 'mobile: shell') return Promise.resolve((script === 'mobile: getCurrentActivity' ? '.MainActivity' : null) as T);
     const command = [a.command, ...(a.args ?? [])].join(' ');
     commands.push(command);
-    return Promise.resolve(shell(command));
+    return Promise.resolve(shell(command) as T);
   };
   const session = new AndroidSession(device, { packageName: PKG, activity: '.MainActivity' }, { settleMaxMs: 0, shell: true });
   const store = new EvidenceStore(dir, noSecrets);

@@ -1,8 +1,8 @@
 /**
- * A scripted Uia2Browser for unit tests: screens as page sources, taps (by XPath) moving between
+ * A scripted AppiumBrowser for unit tests: screens as page sources, taps (by XPath) moving between
  * them, mobile: commands recorded. It stands in for WebdriverIO + Appium, not for the device double.
  */
-import type { ElementReference, Uia2Browser } from '../../../src/platforms/android/uia2-browser.js';
+import type { ElementReference, AppiumBrowser } from '../../../src/platforms/shared/appium-browser.js';
 
 export interface FakeScreen {
   xml: string;
@@ -11,7 +11,7 @@ export interface FakeScreen {
   taps?: Record<string, string>;
 }
 
-export class FakeUia2 implements Uia2Browser {
+export class FakeUia2 implements AppiumBrowser {
   readonly sessionId = 'fake';
   readonly calls: { script: string; args: unknown[] }[] = [];
   readonly clicks: string[] = [];
@@ -32,7 +32,7 @@ export class FakeUia2 implements Uia2Browser {
     this.clicks.push('back');
     return Promise.resolve(null);
   }
-  execute(script: string, ...args: unknown[]): Promise<unknown> {
+  execute<T>(script: string, ...args: unknown[]): Promise<T> {
     this.calls.push({ script, args });
     const a = (args[0] ?? {}) as { appId?: string; command?: string; args?: string[] };
     const answer = (): unknown => {
@@ -43,7 +43,7 @@ export class FakeUia2 implements Uia2Browser {
         default: return null;
       }
     };
-    return Promise.resolve(answer());
+    return Promise.resolve(answer() as T);
   }
   findElement(using: string, value: string): Promise<ElementReference> {
     if (using !== 'xpath' || !this.screens[this.current]!.xml.includes('<')) return Promise.reject(new Error('no such element'));

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DumpLayoutNode } from '../../../src/device/harmonyos/dump-layout.js';
 import { screenSignature } from '../../../src/explore/screen-signature.js';
-import type { HarmonyBrowser } from '../../../src/platforms/harmonyos/harmony-browser.js';
+import type { AppiumBrowser } from '../../../src/platforms/shared/appium-browser.js';
 import { HarmonySession } from '../../../src/platforms/harmonyos/harmony-session.js';
 
 const FIELD = '/hierarchy/root[1]/Column[1]/TextInput[1]';
@@ -29,7 +29,7 @@ function queryPage(value: string): DumpLayoutNode {
   ]);
 }
 
-function fieldBrowser(): HarmonyBrowser & { value: string } {
+function fieldBrowser(): AppiumBrowser & { value: string } {
   const browser = {
     sessionId: 's',
     value: '',
