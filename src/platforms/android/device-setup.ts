@@ -11,9 +11,8 @@ import { freePort } from './free-port.js';
 import type { DeviceSlot } from '../platform.js';
 import { adbFor, firstDevice, type Adb } from './adb.js';
 import { writePreparedDevice, type PreparedAndroidDevice } from './device-file.js';
-import { CaptureProxy } from '../shared/network-proxy/capture-proxy.js';
-import { ProxyJournalWriter } from '../shared/network-proxy/proxy-journal.js';
 import { androidHome } from './system-check.js';
+import { startJournaledProxy } from '../shared/network-proxy/journaled-proxy.js';
 import { startSimulatedAndroid } from './simulated-device.js';
 
 export interface AndroidRun {
@@ -23,7 +22,6 @@ export interface AndroidRun {
   stop: () => Promise<void>;
 }
 
-const JOURNAL_POLL_MS = 200;
 
 /** True when the profile asks for the simulated device (contracts item 4). */
 export function isSimulated(profile: DeviceProfile): boolean {
@@ -68,14 +66,7 @@ export async function prepareAndroidRun(profile: DeviceProfile, slot: DeviceSlot
 
 /** The capture proxy and the device's route to it; a route that fails leaves the network unobserved, with the reason. */
 async function routeThroughProxy(device: PreparedAndroidDevice, adb: Adb, slot: DeviceSlot, stops: (() => Promise<unknown>)[]): Promise<void> {
-  const proxy = await CaptureProxy.start({ scratchDir: slot.scratchDir, port: slot.ports.proxy ?? (await freePort()), upstream: device.simulated ? 'answer-locally' : 'pass-through' });
-  stops.push(() => proxy.stop());
-  const journal = new ProxyJournalWriter(join(slot.scratchDir, 'android-proxy'));
-  const timer = setInterval(() => {
-    journal.requests(proxy.drain());
-    journal.undecrypted(proxy.undecrypted());
-  }, JOURNAL_POLL_MS);
-  stops.push(() => { clearInterval(timer); journal.requests(proxy.drain()); return Promise.resolve(); });
+  const { proxy, journalDir } = await startJournaledProxy({ scratchDir: slot.scratchDir, port: slot.ports.proxy ?? (await freePort()), upstream: device.simulated ? 'answer-locally' : 'pass-through' }, join(slot.scratchDir, 'android-proxy'), stops);
   const port = String(proxy.port);
   try {
     await adb.exec('reverse', `tcp:${port}`, `tcp:${port}`);
@@ -83,7 +74,7 @@ async function routeThroughProxy(device: PreparedAndroidDevice, adb: Adb, slot: 
     await adb.shell(`settings put global http_proxy 127.0.0.1:${port}`);
     // Reset first on the way out: a phone left pointing at a dead proxy has no network.
     stops.push(() => adb.shell('settings put global http_proxy :0'));
-    device.proxy = { port: proxy.port, journalDir: journal.dir };
+    device.proxy = { port: proxy.port, journalDir };
   } catch (error) {
     device.networkNotObserved = `设备流量未能经实验室代理（${error instanceof Error ? error.message : String(error)}）`;
   }

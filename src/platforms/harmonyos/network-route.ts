@@ -15,12 +15,10 @@ import { promisify } from 'node:util';
 import type { SimHarmony } from '../../sim/harmonyos/sim-harmonyos.js';
 import { freePort } from '../android/free-port.js';
 import type { DeviceSlot } from '../platform.js';
-import { CaptureProxy } from '../shared/network-proxy/capture-proxy.js';
-import { ProxyJournalWriter } from '../shared/network-proxy/proxy-journal.js';
+import { startJournaledProxy } from '../shared/network-proxy/journaled-proxy.js';
 import type { PreparedHarmonyDevice } from './device-file.js';
 
 const run = promisify(execFile);
-const JOURNAL_POLL_MS = 200;
 export const LAB_CA_ENV = 'GOVAPP_AUDIT_LAB_CA';
 
 /** Why a real device's requests are not observed when the inventory does not say its WLAN proxy was set by hand. */
@@ -46,14 +44,7 @@ export async function routeHarmonyThroughProxy(device: PreparedHarmonyDevice, sl
   }
   const port = slot.ports.proxy ?? (await freePort());
   const ca = sim ? undefined : labCa();
-  const proxy = await CaptureProxy.start({ scratchDir: slot.scratchDir, port, upstream: sim ? 'answer-locally' : 'pass-through', ...(ca ? { ca } : {}) });
-  stops.push(() => proxy.stop());
-  const journal = new ProxyJournalWriter(join(slot.scratchDir, 'harmonyos-proxy'));
-  const timer = setInterval(() => {
-    journal.requests(proxy.drain());
-    journal.undecrypted(proxy.undecrypted());
-  }, JOURNAL_POLL_MS);
-  stops.push(() => { clearInterval(timer); journal.requests(proxy.drain()); return Promise.resolve(); });
+  const { proxy, journalDir } = await startJournaledProxy({ scratchDir: slot.scratchDir, port, upstream: sim ? 'answer-locally' : 'pass-through', ...(ca ? { ca } : {}) }, join(slot.scratchDir, 'harmonyos-proxy'), stops);
   try {
     await hdcTask(device, ['rport', `tcp:${port}`, `tcp:${port}`]);
     stops.push(() => hdcTask(device, ['fport', 'rm', `tcp:${port}`, `tcp:${port}`]));
@@ -62,7 +53,7 @@ export async function routeHarmonyThroughProxy(device: PreparedHarmonyDevice, sl
       // Off first on the way out, as the lab would: a phone left pointing at a dead proxy has no network.
       stops.push(() => { sim.setWlanProxy(undefined); return Promise.resolve(); });
     }
-    device.proxy = { port, journalDir: journal.dir, caCertPath: proxy.caCertPath };
+    device.proxy = { port, journalDir, caCertPath: proxy.caCertPath };
   } catch (error) {
     device.networkNotObserved = `设备流量未能经实验室代理（${error instanceof Error ? error.message : String(error)}）`;
   }

@@ -8,14 +8,12 @@
 import { join } from 'node:path';
 import type { DeviceProfile } from '../../devices/profile.js';
 import type { PackageFacts } from '../../package/index.js';
-import { CaptureProxy } from '../shared/network-proxy/capture-proxy.js';
-import { ProxyJournalWriter } from '../shared/network-proxy/proxy-journal.js';
 import type { AppUnderTest, DeviceSlot } from '../platform.js';
 import { isSimulated, wdaUrlOf } from './capabilities.js';
 import { writePreparedIosDevice, type PreparedIosDevice } from './device-file.js';
+import { startJournaledProxy } from '../shared/network-proxy/journaled-proxy.js';
 import { startSimulatedIos } from './simulated-device.js';
 
-const JOURNAL_POLL_MS = 200;
 
 export interface IosRun {
   device: PreparedIosDevice;
@@ -53,18 +51,11 @@ export async function prepareIosRun(profile: DeviceProfile, slot: DeviceSlot, ap
 
 async function startProxy(device: PreparedIosDevice, slot: DeviceSlot, sim: Awaited<ReturnType<typeof startSimulatedIos>> | undefined, stops: (() => Promise<unknown>)[]): Promise<void> {
   // Without a declared port mockttp takes the first free one from 8000.
-  const proxy = await CaptureProxy.start({ scratchDir: slot.scratchDir, ...(slot.ports.proxy ? { port: slot.ports.proxy } : {}), upstream: sim ? 'answer-locally' : 'pass-through' });
-  stops.push(() => proxy.stop());
-  const journal = new ProxyJournalWriter(join(slot.scratchDir, 'ios-proxy'));
-  const timer = setInterval(() => {
-    journal.requests(proxy.drain());
-    journal.undecrypted(proxy.undecrypted());
-  }, JOURNAL_POLL_MS);
-  stops.push(() => { clearInterval(timer); journal.requests(proxy.drain()); return Promise.resolve(); });
+  const { proxy, journalDir } = await startJournaledProxy({ scratchDir: slot.scratchDir, ...(slot.ports.proxy ? { port: slot.ports.proxy } : {}), upstream: sim ? 'answer-locally' : 'pass-through' }, join(slot.scratchDir, 'ios-proxy'), stops);
   if (sim) {
     sim.setProxy(`127.0.0.1:${proxy.port}`);
     // Reset first on the way out, as on a phone: a device left pointing at a dead proxy has no network.
     stops.push(() => { sim.setProxy(undefined); return Promise.resolve(); });
   }
-  device.proxy = { port: proxy.port, journalDir: journal.dir, caCertPath: proxy.caCertPath };
+  device.proxy = { port: proxy.port, journalDir, caCertPath: proxy.caCertPath };
 }
