@@ -118,7 +118,7 @@ class Explorer {
     let during: CrashSite['during'] = 'navigation';
     try {
       if (!(await this.navigator.goTo(state))) {
-        this.recorder.skip({ screenId: state.id, label: action.label, reason: '无法回到该界面', byPolicy: false });
+        if (!this.scheduler.isSampledWhenUnreachable(state, action)) this.recorder.skip({ screenId: state.id, label: action.label, reason: '无法回到该界面', byPolicy: false });
         return true;
       }
       during = 'action';

@@ -67,9 +67,22 @@ export class Scheduler {
    * side by side) whose first LIST_SAMPLE taps all changed nothing are not all tried.
    */
   isSampledListRow(state: ScreenState, action: CandidateAction): boolean {
+    if (state.actions.filter((a) => a.group === action.group).length <= FULL_LIST_ROWS) return false;
+    return this.sampleList(state, action);
+  }
+
+  /**
+   * A row of a short list whose screen cannot be reached again (the app's state changed: an
+   * evaluation submitted by its first rows): when the rows tried so far all opened one other screen,
+   * it is skipped by policy as a long list's would be, instead of leaving the screen unexplored.
+   */
+  isSampledWhenUnreachable(state: ScreenState, action: CandidateAction): boolean {
+    return this.sampleList(state, action);
+  }
+
+  private sampleList(state: ScreenState, action: CandidateAction): boolean {
     const list = action.group === undefined ? undefined : state.lists.get(action.group);
     if (!list) return false;
-    if (state.actions.filter((a) => a.group === action.group).length <= FULL_LIST_ROWS) return false;
     const inert = action.inertSampling === true && list.noEffect >= LIST_SAMPLE && list.to.size === 0;
     const same = list.tried >= LIST_SAMPLE && list.to.size === 1 && !list.to.has(state.id);
     if (!inert && !same) return false;

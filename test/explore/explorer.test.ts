@@ -174,6 +174,30 @@ void describe('exploreBreadthFirst on a small government app', () => {
     assert.ok(!coverage.skippedActions.some((s) => /同类列表项/.test(s.label)), JSON.stringify(coverage.skippedActions));
   });
 
+  void it('skips by policy the rest of a short list whose screen cannot be reached again once its first rows opened one screen (an evaluation already given)', async () => {
+    const app: FakeApp = {
+      origin: 'https://fake.gov.cn', start: 'home',
+      screens: {
+        home: { route: '/home', title: '办件', controls: [{ text: '去评价', to: 'rate' }] },
+        rate: { route: '/rate', title: '服务评价', controls: [{ text: '满意', to: 'thanks' }, { text: '基本满意', to: 'thanks' }, { text: '不满意', to: 'thanks' }], noBack: true },
+        thanks: { route: '/thanks', title: '感谢您的评价', controls: [], noBack: true },
+      },
+    };
+    const device = new FakeDevice(app);
+    const tap = device.tap.bind(device);
+    // After two ratings (one changed), the way in is gone: 去评价 is no longer on the screen.
+    device.tap = async (locator) => {
+      await tap(locator);
+      if (device.taps.filter((t) => t.text.includes('满意')).length >= 2) app.screens.home!.controls[0]!.throws = 'no such element: 去评价 (已评价)';
+    };
+    const outDir = mkdtempSync(join(tmpdir(), 'explorer-'));
+    dirs.push(outDir);
+    const coverage = await exploreBreadthFirst(device, new EvidenceStore(outDir, noSecrets), { budgetMs: 60_000, maxActions: 500, launchLabel: '启动应用', pause: () => Promise.resolve() });
+    assert.deepEqual(coverage.skippedActions.filter((s) => !s.byPolicy), []);
+    assert.ok(coverage.skippedActions.some((s) => s.byPolicy && /同类列表项/.test(s.label)), JSON.stringify(coverage.skippedActions));
+    assert.equal(coverage.complete, true);
+  });
+
   void it('ties each observed request to the screen that was shown', async () => {
     const { bundle } = await explore(govApp());
     const gjj = byTitle(bundle, '公积金查询');
