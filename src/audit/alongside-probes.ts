@@ -19,8 +19,12 @@ import { runApp, runSlot, type RunConfig } from '../runner/run-config.js';
 import { contextFor } from './probe-test.js';
 import { timePhase } from './phase-timer.js';
 
-/** The worker's probes running alongside, by id (module state: every spec file of the worker shares it). */
-const running = new Map<string, Promise<ProbeSummary>>();
+/**
+ * The worker's probes running alongside, by id (module state: every spec file of the worker shares it).
+ * `undefined` as a result: the second session could not be opened, so the probe did not run and its
+ * test runs it in turn on the main session instead.
+ */
+const running = new Map<string, Promise<ProbeSummary | undefined>>();
 
 /** Starts every probe that may run alongside on this run's evidence; a second call does nothing. */
 export function startAlongsideProbes(run: RunConfig, browser: WebdriverIO.Browser): void {
@@ -36,8 +40,8 @@ export function startAlongsideProbes(run: RunConfig, browser: WebdriverIO.Browse
   }
 }
 
-/** The result of `probeId` when it was started alongside. */
-export function alongsideResult(probeId: string): Promise<ProbeSummary> | undefined {
+/** The result of `probeId` when it was started alongside (resolving to undefined when it could not run there). */
+export function alongsideResult(probeId: string): Promise<ProbeSummary | undefined> | undefined {
   return running.get(probeId);
 }
 
@@ -52,24 +56,30 @@ async function runBeside(run: RunConfig, browser: WebdriverIO.Browser, probeId: 
   return runAndRecord(probeOf(probeId), base, offered);
 }
 
-async function runOnOwnSession(run: RunConfig, probeId: string): Promise<ProbeSummary> {
+async function runOnOwnSession(run: RunConfig, probeId: string): Promise<ProbeSummary | undefined> {
   const probe = probeOf(probeId);
-  const platform = platformOf(run.device.platform);
-  const main = runSlot(run);
-  const slot = { ...main, ports: { ...main.ports, chromedriverPort: await freePort() }, scratchDir: join(main.scratchDir, `alongside-${probeId}`) };
-  // The driver writes its log there before it starts the browser.
-  mkdirSync(slot.scratchDir, { recursive: true });
-  const { remote } = await import('webdriverio');
-  const browser = await remote({
-    hostname: '127.0.0.1', port: run.appiumPort, path: '/', logLevel: 'error', connectionRetryCount: 1, connectionRetryTimeout: 60_000,
-    capabilities: platform.capabilities(run.device, slot, runApp(run)),
-  });
+  const browser = await openSecondSession(run, probeId).catch(() => undefined);
+  if (!browser) return undefined;
   try {
     const { base, offered } = contextFor(browser, run, probeId);
     return await runAndRecord(probe, base, offered);
   } finally {
     await browser.deleteSession().catch(() => undefined);
   }
+}
+
+/** A second session on the run's Appium server, with the platform's capabilities for a slot of its own. */
+async function openSecondSession(run: RunConfig, probeId: string): Promise<WebdriverIO.Browser> {
+  const platform = platformOf(run.device.platform);
+  const main = runSlot(run);
+  const slot = { ...main, ports: { ...main.ports, chromedriverPort: await freePort() }, scratchDir: join(main.scratchDir, `alongside-${probeId}`) };
+  // The driver writes its log there before it starts the browser.
+  mkdirSync(slot.scratchDir, { recursive: true });
+  const { remote } = await import('webdriverio');
+  return remote({
+    hostname: '127.0.0.1', port: run.appiumPort, path: '/', logLevel: 'error', connectionRetryCount: 1, connectionRetryTimeout: 60_000,
+    capabilities: platform.capabilities(run.device, slot, runApp(run)),
+  });
 }
 
 function probeOf(probeId: string) {

@@ -23,13 +23,15 @@ export function startAlongside(browser: WebdriverIO.Browser): void {
   startAlongsideProbes(readRunConfigFromEnv(), browser);
 }
 
-/** One probe's test: an alongside probe's result is awaited, any other probe runs now on the main session. */
+/** One probe's test: an alongside probe's result is awaited; any other probe, or one whose second session did not open, runs now on the main session. */
 export async function runProbeInSuite(test: Mocha.Context, browser: WebdriverIO.Browser, probeId: string): Promise<void> {
   const run = readRunConfigFromEnv();
   const result = alongsideResult(probeId);
-  if (!result) return runProbeTest(test, browser, probeId);
+  // Not started alongside, or its second session could not be opened: it runs now, in turn.
+  const summary = result ? await result : undefined;
+  if (!summary) return runProbeTest(test, browser, probeId);
   writeProgress(run.outDir, { phase: 'checking', check: `探针 ${probeId}` });
-  await showProbeSummary(test, await result, runSecrets(run));
+  await showProbeSummary(test, summary, runSecrets(run));
 }
 
 /** The suite's end: the alongside probes have ended and closed their sessions before the worker goes on. */
