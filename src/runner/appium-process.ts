@@ -30,7 +30,7 @@ export interface AppiumProcess {
 /** The command-line arguments of the server (the same the WebdriverIO Appium service would pass). */
 export function appiumArgs(options: AppiumOptions): string[] {
   return [
-    '--address', '127.0.0.1', '--port', String(options.port), '--log', options.logFile, '--use-drivers', options.driver,
+    '--address', '127.0.0.1', '--port', String(options.port), '--log', options.logFile, '--log-timestamp', '--use-drivers', options.driver,
     ...(options.allowInsecure?.length ? ['--allow-insecure', options.allowInsecure.join(',')] : []),
     ...(options.logFiltersFile ? ['--log-filters', options.logFiltersFile] : []),
   ];
