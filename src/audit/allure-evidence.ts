@@ -15,10 +15,13 @@ export async function attachCheckEvidence(store: EvidenceStore, result: CheckRes
   const { outDir } = store;
   await addDescription(describe(result), 'markdown');
   const cited = [...result.findings, ...(result.observations ?? [])].slice(0, 12);
+  // The screenshots are boxed at the same time (sharp works off the main thread; the demo's checks
+  // spent about 2 s boxing one after another), then attached in the findings' order.
+  const annotations = await Promise.all(cited.map((finding) => annotatedEvidence(outDir, finding, result.title, bundle, store)));
   for (const [index, finding] of cited.entries()) {
     const name = `${result.findings.includes(finding) ? '问题' : '依据'} ${index + 1}`;
     await addAttachment(`${name}：说明`, findingText(finding), 'text/plain');
-    const annotated = await annotatedEvidence(outDir, finding, result.title, bundle, store);
+    const annotated = annotations[index];
     if (annotated?.ref) {
       finding.evidence.push(annotated.ref);
       await addAttachment(`${name}：标注截图`, annotated.png, 'image/png');

@@ -2,8 +2,10 @@
  * The run's Appium server as a child process the CLI starts itself, as soon as the device is
  * ready: its start (≈2 s of module and driver loading) then overlaps the testrunner's own start
  * and the worker's, which waits for it (waitForAppium) before opening its session. Its console
- * output goes to <out>/logs/appium.log (masked by Appium's own --log-filters); its command line
- * carries the run's scratch folder (the --log file), so the process sweep finds it whatever happens.
+ * output goes to <out>/logs/appium.log (masked by Appium's own --log-filters, with timestamps); its
+ * command line carries the run's scratch folder (the --log file), so the process sweep finds it
+ * whatever happens. That file takes errors only: nothing reads it, and writing every debug line
+ * twice cost the server CPU on each command.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -30,7 +32,7 @@ export interface AppiumProcess {
 /** The command-line arguments of the server (the same the WebdriverIO Appium service would pass). */
 export function appiumArgs(options: AppiumOptions): string[] {
   return [
-    '--address', '127.0.0.1', '--port', String(options.port), '--log', options.logFile, '--log-timestamp', '--use-drivers', options.driver,
+    '--address', '127.0.0.1', '--port', String(options.port), '--log', options.logFile, '--log-level', 'debug:error', '--log-timestamp', '--use-drivers', options.driver,
     ...(options.allowInsecure?.length ? ['--allow-insecure', options.allowInsecure.join(',')] : []),
     ...(options.logFiltersFile ? ['--log-filters', options.logFiltersFile] : []),
   ];

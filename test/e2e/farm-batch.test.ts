@@ -76,7 +76,7 @@ describe('govapp-audit batch on local H5 devices', () => {
     const links = [...html.matchAll(/href="(audits\/[^"]+)"/g)].map((m) => m[1]!);
     assert.ok(links.some((l) => l.endsWith('report/index.html')), 'links an Allure report');
     for (const link of links) assert.ok(existsSync(join(out, link)), `${link} opens from disk`);
-    assert.equal(summary.compatibility[0]?.submission, 'zhangshang-zhengwu');
+    assert.equal(summary.compatibility[0]?.submission, 'heartbeat-trajectory');
 
     const singles = await singleRuns(loadManifest(manifest).audits);
     for (const [key, single] of singles) {

@@ -1,9 +1,10 @@
 /** Shared pieces of the farm e2e tests: inventories on free ports, a small manifest, single-run baselines. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import pLimit from 'p-limit';
 import { PROJECT_ROOT, SAMPLES_DIR } from '../../src/core/paths.js';
+import type { CheckOutcome } from '../../src/checks/result.js';
 import type { InventoryDevice } from '../../src/devices/inventory.js';
 import { runArguments } from '../../src/farm/audit-child.js';
 import type { PlannedAudit } from '../../src/farm/manifest.js';
@@ -16,8 +17,10 @@ export interface VerdictLike {
   outcome: string;
   complete: boolean;
   finishedAt: string;
-  checks: { id: string; outcome: string }[];
+  checks: { id: string; outcome: CheckOutcome }[];
 }
+
+const FIXTURE_APPS = join(PROJECT_ROOT, 'test', 'fixtures', 'probe-apps');
 
 /** Checks whose outcome rests on timings, which two Chromiums sharing two cores may move. */
 export const TIMING_CHECKS = new Set(['performance']);
@@ -34,21 +37,24 @@ export async function h5Inventory(prefix: string, n: number, dir: string): Promi
 }
 
 /**
- * The batch both farm e2e files run (the same audits, so their single-run baselines are shared): the
- * demo on two device classes (the compatibility matrix) and the compliant sample, 3 audits at budget
- * 40 (the exploration of either sample ends well within it). `report` asks one Allure report.
+ * The batch both farm e2e files run (the same audits, so their single-run baselines are shared): two
+ * of the tiny probe fixtures, one on two device classes (the compatibility matrix), 3 audits at
+ * budget 40 (each explores completely in about 20 s). The farm is under test here, not the apps:
+ * the bundled samples cost twice as much per audit and test/e2e/audit-samples.test.ts audits them.
+ * Both fail (the batch exits 1). `report` asks one Allure report.
  */
 export function farmSubmissions(report: boolean): object[] {
   return [
-    { id: 'zhangshang-zhengwu', app: 'zhangshang-zhengwu', deviceClasses: ['pixel-7', 'small-phone'] },
-    { id: 'bianmin-fuwu', app: 'bianmin-fuwu', report },
+    { id: 'heartbeat-trajectory', app: join(FIXTURE_APPS, 'heartbeat-trajectory'), deviceClasses: ['pixel-7', 'small-phone'] },
+    { id: 'clean-twin', app: join(FIXTURE_APPS, 'clean-twin'), report },
   ];
 }
 
-/** A manifest over the bundled samples (absolute app paths). */
+/** A manifest of submissions whose `app` is a bundled sample's name or an absolute path. */
 export function writeManifest(dir: string, submissions: object[], defaults: object = { budget: 40, report: false }): string {
   const file = join(dir, 'batch.json');
-  writeFileSync(file, JSON.stringify({ name: 'e2e 批次', defaults, submissions: submissions.map((s) => ({ ...s, app: join(SAMPLES_DIR, (s as { app: string }).app) })) }, null, 2));
+  const resolve = (app: string) => (isAbsolute(app) ? app : join(SAMPLES_DIR, app));
+  writeFileSync(file, JSON.stringify({ name: 'e2e 批次', defaults, submissions: submissions.map((s) => ({ ...s, app: resolve((s as { app: string }).app) })) }, null, 2));
   return file;
 }
 

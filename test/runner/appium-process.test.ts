@@ -8,8 +8,8 @@ import { freePort } from '../../src/runner/ports.js';
 void describe('appiumArgs', () => {
   void it('binds loopback on the run port, logs to the scratch file with timestamps (the console copy in <out>/logs shows when each command took its time), loads only the platform driver, and passes insecure features and log filters', () => {
     const args = appiumArgs({ port: 4723, logFile: '/s/appium.log', consoleFile: '/o/logs/appium.log', driver: 'uiautomator2', allowInsecure: ['uiautomator2:adb_shell'], logFiltersFile: '/s/f.json' });
-    assert.deepEqual(args, ['--address', '127.0.0.1', '--port', '4723', '--log', '/s/appium.log', '--log-timestamp', '--use-drivers', 'uiautomator2', '--allow-insecure', 'uiautomator2:adb_shell', '--log-filters', '/s/f.json']);
-    assert.deepEqual(appiumArgs({ port: 1, logFile: 'l', consoleFile: 'c', driver: 'chromium' }), ['--address', '127.0.0.1', '--port', '1', '--log', 'l', '--log-timestamp', '--use-drivers', 'chromium']);
+    assert.deepEqual(args, ['--address', '127.0.0.1', '--port', '4723', '--log', '/s/appium.log', '--log-level', 'debug:error', '--log-timestamp', '--use-drivers', 'uiautomator2', '--allow-insecure', 'uiautomator2:adb_shell', '--log-filters', '/s/f.json']);
+    assert.deepEqual(appiumArgs({ port: 1, logFile: 'l', consoleFile: 'c', driver: 'chromium' }), ['--address', '127.0.0.1', '--port', '1', '--log', 'l', '--log-level', 'debug:error', '--log-timestamp', '--use-drivers', 'chromium']);
   });
 });
 
