@@ -1,31 +1,52 @@
 #!/usr/bin/env node
 /**
- * `npm test`: lint, typecheck and the unit tests at the same time (lint and tsc are one process
- * each, the unit tests two files at a time), then the e2e tests (scripts/run-e2e.mjs). Lint and
- * typecheck print when they end; the unit tests stream. Exits non-zero when any part failed, and
- * runs the e2e tests even then, so one run shows everything that is wrong.
+ * `npm test`, in two stages on a 2-core machine:
+ *   1. lint, typecheck and the unit tests (two files at a time), and beside them the e2e files that
+ *      start no browser (`run-e2e.mjs --lane devices`: the simulated native devices mostly wait on
+ *      their modelled delays, so they fit beside CPU-bound work);
+ *   2. once lint, typecheck and the unit tests are done, the e2e files that drive Chromium
+ *      (`--lane browsers`), which need the CPU.
+ * The unit tests and the browser lane stream; lint, typecheck and the device lane print when they
+ * end (the device lane's TAP after the browser lane's, not interleaved with it). Exits non-zero when
+ * any part failed, and runs every part even then, so one run shows everything that is wrong.
  */
 import { spawn } from 'node:child_process';
 
-function run(script, { stream }) {
+const started = Date.now();
+const seconds = (since) => Math.round((Date.now() - since) / 1000);
+
+function run(command, args, { stream }) {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
-    child.on('close', (code) => {
-      if (!stream) process.stdout.write(`\n── npm run ${script}: ${code === 0 ? 'ok' : `failed (exit ${code})`}\n${output}`);
-      resolve(code ?? 1);
-    });
+    child.on('close', (code) => resolve({ code: code ?? 1, output, seconds: seconds(started) }));
   });
 }
 
-const started = Date.now();
-const [lint, typecheck, unit] = await Promise.all([run('lint', { stream: false }), run('typecheck', { stream: false }), run('test:unit', { stream: true })]);
-process.stdout.write(`\n── lint, typecheck and unit tests: ${Math.round((Date.now() - started) / 1000)} s\n`);
-const e2eStarted = Date.now();
-const e2e = await run('test:e2e', { stream: true });
-process.stdout.write(`\n── e2e tests: ${Math.round((Date.now() - e2eStarted) / 1000)} s\n`);
-const failed = Object.entries({ lint, typecheck, 'test:unit': unit, 'test:e2e': e2e }).filter(([, code]) => code !== 0).map(([name]) => name);
+const npmScript = (script, options) => run('npm', ['run', '--silent', script], options);
+const e2eLane = (lane, options) => run(process.execPath, ['scripts/run-e2e.mjs', '--lane', lane], options);
+
+function report(name, result) {
+  process.stdout.write(`\n── ${name}: ${result.code === 0 ? 'ok' : `failed (exit ${result.code})`}, ended at ${result.seconds} s\n${result.output}`);
+}
+
+const devices = e2eLane('devices', { stream: false });
+const [lint, typecheck, unit] = await Promise.all([
+  npmScript('lint', { stream: false }).then((r) => (report('npm run lint', r), r)),
+  npmScript('typecheck', { stream: false }).then((r) => (report('npm run typecheck', r), r)),
+  npmScript('test:unit', { stream: true }),
+]);
+process.stdout.write(`\n── lint, typecheck and unit tests: ended at ${seconds(started)} s\n`);
+const browsersStarted = Date.now();
+const browsers = await e2eLane('browsers', { stream: true });
+process.stdout.write(`\n── e2e tests with a browser: ${seconds(browsersStarted)} s\n`);
+const deviceResult = await devices;
+report('e2e tests on simulated devices and without a device (started with the unit tests)', deviceResult);
+process.stdout.write(`\n── npm test: ${seconds(started)} s\n`);
+
+const parts = { lint, typecheck, 'test:unit': unit, 'e2e (browsers)': browsers, 'e2e (devices)': deviceResult };
+const failed = Object.entries(parts).filter(([, r]) => r.code !== 0).map(([name]) => name);
 if (failed.length) process.stdout.write(`failed: ${failed.join(', ')}\n`);
 process.exit(failed.length ? 1 : 0);
