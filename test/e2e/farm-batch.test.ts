@@ -17,7 +17,7 @@ import { loadManifest } from '../../src/farm/manifest.js';
 import { assertValidSummary } from '../../src/farm/write-summary.js';
 import { processesWithMarker } from '../../src/runner/process-sweep.js';
 import { freePort } from '../../src/runner/ports.js';
-import { comparable, exploring, farmSubmissions, h5Inventory, readVerdict, singleRuns, startGroup, waitFor, writeManifest } from './farm-helpers.js';
+import { comparable, exploring, farmSubmissions, fixtureRunArguments, h5Inventory, readVerdict, singleRunArguments, singleRuns, startGroup, waitFor, writeManifest } from './farm-helpers.js';
 import { runCli } from './run-cli.js';
 
 describe('govapp-audit batch on local H5 devices', () => {
@@ -78,7 +78,11 @@ describe('govapp-audit batch on local H5 devices', () => {
     for (const link of links) assert.ok(existsSync(join(out, link)), `${link} opens from disk`);
     assert.equal(summary.compatibility[0]?.submission, 'heartbeat-trajectory');
 
-    const singles = await singleRuns(loadManifest(manifest).audits);
+    const planned = loadManifest(manifest).audits;
+    for (const audit of planned.filter((a) => a.deviceClass === 'pixel-7')) {
+      assert.deepEqual(singleRunArguments(audit), fixtureRunArguments(audit.submission), 'probes.test.ts audits the same fixtures with the same options (one audit shared)');
+    }
+    const singles = await singleRuns(planned);
     for (const [key, single] of singles) {
       assert.deepEqual(comparable(readVerdict(join(out, 'audits', key))), comparable(single), `${key}: batch verdict as a single run`);
     }

@@ -50,6 +50,14 @@ export function farmSubmissions(report: boolean): object[] {
   ];
 }
 
+/**
+ * `run` arguments (no --out) of a fixture audited alone as the farm's single runs audit it (budget 40,
+ * no report): probes.test.ts uses them too, so the fixture is audited once for all three files.
+ */
+export function fixtureRunArguments(app: string, deviceClass = 'pixel-7'): string[] {
+  return ['--app', join(FIXTURE_APPS, app), '--device', deviceClass, '--budget', '40', '--no-report'];
+}
+
 /** A manifest of submissions whose `app` is a bundled sample's name or an absolute path. */
 export function writeManifest(dir: string, submissions: object[], defaults: object = { budget: 40, report: false }): string {
   const file = join(dir, 'batch.json');

@@ -13,15 +13,17 @@ import type { Finding } from '../../src/checks/result.js';
 import { readEvidenceBundle } from '../../src/evidence/store.js';
 import type { EvidenceBundle } from '../../src/evidence/types.js';
 import type { Verdict } from '../../src/verdict/verdict.js';
-import { runCli } from './run-cli.js';
-
-const APPS = 'test/fixtures/probe-apps';
+import { fixtureRunArguments } from './farm-helpers.js';
+import { sharedAudit } from './shared-audit.js';
 
 interface Audit { verdict: Verdict; bundle: EvidenceBundle; out: string }
 
+/**
+ * The fixture audited as the farm's single runs audit it (fixtureRunArguments), so heartbeat-trajectory
+ * and clean-twin are audited once for this file and both farm files (test/e2e/shared-audit.ts).
+ */
 async function audit(app: string, extra: string[] = []): Promise<Audit> {
-  const out = mkdtempSync(join(tmpdir(), `e2e-probe-${app}-`));
-  const result = await runCli(['run', '--app', join(APPS, app), '--out', out, '--budget', '30', '--no-report', ...extra]);
+  const { out, result } = await sharedAudit(`probe-${app}`, [...fixtureRunArguments(app), ...extra]);
   assert.ok(result.code === 1 || result.code === 2, `${app}: exit ${String(result.code)}\n${result.stderr}`);
   return { verdict: JSON.parse(readFileSync(join(out, 'verdict.json'), 'utf8')) as Verdict, bundle: readEvidenceBundle(out), out };
 }
