@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`, in two stages on a 2-core machine:
- *   1. lint, typecheck and the unit tests (two files at a time), and beside them the e2e files that
- *      start no browser (`run-e2e.mjs --lane devices`: the simulated native devices mostly wait on
+ *   1. lint, typecheck and the unit tests (two files at a time), and beside them, one at a time, the
+ *      e2e files that start no browser (`run-e2e.mjs --lane devices`: the simulated native devices mostly wait on
  *      their modelled delays, so they fit beside CPU-bound work);
  *   2. once lint, typecheck and the unit tests are done, the e2e files that drive Chromium
  *      (`--lane browsers`), which need the CPU.
@@ -15,9 +15,9 @@ import { spawn } from 'node:child_process';
 const started = Date.now();
 const seconds = (since) => Math.round((Date.now() - since) / 1000);
 
-function run(command, args, { stream }) {
+function run(command, args, { stream, env }) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
     let output = '';
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
@@ -26,7 +26,11 @@ function run(command, args, { stream }) {
 }
 
 const npmScript = (script, options) => run('npm', ['run', '--silent', script], options);
-const e2eLane = (lane, options) => run(process.execPath, ['scripts/run-e2e.mjs', '--lane', lane], options);
+// The device lane runs one file at a time: two at once beside lint and tsc starved the HarmonyOS double
+// (its exploration ran out of budget) and, later, the browser lane's explorations.
+const e2eLane = (lane, options) => run(process.execPath, ['scripts/run-e2e.mjs', '--lane', lane], {
+  ...options, env: lane === 'devices' ? { ...process.env, GOVAPP_E2E_CONCURRENCY: process.env.GOVAPP_E2E_DEVICE_CONCURRENCY ?? '1' } : process.env,
+});
 
 function report(name, result) {
   process.stdout.write(`\n── ${name}: ${result.code === 0 ? 'ok' : `failed (exit ${result.code})`}, ended at ${result.seconds} s\n${result.output}`);

@@ -18,7 +18,7 @@ function audit(sample: string): { out: string; result: () => { run: CliResult; v
   let run: CliResult | undefined;
   let verdict: Verdict | undefined;
   before(async () => {
-    run = await runCli(['run', '--app', `samples/${sample}.hap`, '--device', 'sim-harmonyos', '--out', out, '--budget', '60', '--no-report']);
+    run = await runCli(['run', '--app', `samples/${sample}.hap`, '--device', 'sim-harmonyos', '--out', out, '--budget', '90', '--no-report']);
     verdict = JSON.parse(readFileSync(join(out, 'verdict.json'), 'utf8')) as Verdict;
   });
   return { out, result: () => ({ run: run!, verdict: verdict! }) };
