@@ -15,6 +15,19 @@ void describe('periodicSeries', () => {
     assert.ok(Math.abs(series.periodMs - 2000) <= 100, String(series?.periodMs));
   });
 
+  void it('finds a heartbeat one of whose requests was seen late on a busy host (one interval long, the next short)', () => {
+    // The CDP log of heartbeat-trajectory's idle window in a CI run with both cores busy.
+    const seen = [1796571513249, 1796571515446, 1796571516522, 1796571518631];
+    const [series] = periodicSeries(seen.map((ts) => net({ url: 'http://h/api/study/heartbeat', ts })));
+    assert.equal(series?.requests.length, 4);
+    assert.ok(series.periodMs >= 1600 && series.periodMs <= 2400, String(series.periodMs));
+  });
+
+  void it('needs four requests on a grid: three with one interval twice the other are not steady', () => {
+    assert.deepEqual(periodicSeries([0, 2000, 3000].map((ts) => net({ url: 'http://h/api/q', ts: 10_000 + ts }))), []);
+    assert.deepEqual(periodicSeries([0, 2000, 2600, 7000, 7600].map((ts) => net({ url: 'http://h/api/q', ts: 10_000 + ts }))), []);
+  });
+
   void it('ignores requests made at irregular moments (taps), bursts, and two requests only', () => {
     const taps = [1_000, 2_300, 9_000, 9_700, 20_000].map((ts) => net({ url: 'http://h/api/query', ts }));
     const burst = [1_000, 1_050, 1_100, 1_150].map((ts) => net({ url: 'http://h/api/retry', ts }));

@@ -18,6 +18,13 @@ const API_TYPES = new Set(['XHR', 'Fetch', 'Ping', 'Other', 'EventSource']);
 /** Intervals may wander this much (timers are throttled, the host is busy). */
 const TOLERANCE = 0.25;
 const MIN_PERIOD_MS = 500;
+/**
+ * From this many requests on, a run may also be steady on a grid (each request near t0 + k·period)
+ * when one late request made one interval long and the next short: on a busy host the CDP network
+ * log saw a 2 s heartbeat at +2197, +1076, +2109 ms. Three requests are too few to tell jitter from
+ * irregular calls, so they must pass the interval rule.
+ */
+const MIN_GRID_RUN = 4;
 
 /** Endpoints called at least `minCount` times in a row at a steady interval. */
 export function periodicSeries(network: readonly NetworkEvent[], minCount = 3): RequestSeries[] {
@@ -33,10 +40,56 @@ export function periodicSeries(network: readonly NetworkEvent[], minCount = 3): 
   }
   const series: RequestSeries[] = [];
   for (const [endpoint, requests] of groups) {
-    const run = steadiestRun([...requests].sort((a, b) => a.ts - b.ts));
+    const run = longestSteadyRun([...requests].sort((a, b) => a.ts - b.ts));
     if (run && run.requests.length >= minCount) series.push({ endpoint, ...run });
   }
   return series.sort((a, b) => b.requests.length - a.requests.length);
+}
+
+/** The longer of the interval rule's run and (from MIN_GRID_RUN requests) the grid rule's run. */
+function longestSteadyRun(sorted: NetworkEvent[]): { requests: NetworkEvent[]; periodMs: number } | undefined {
+  const byInterval = steadiestRun(sorted);
+  const onGrid = gridRun(sorted);
+  if (onGrid && onGrid.length >= MIN_GRID_RUN && onGrid.length > (byInterval?.requests.length ?? 0)) return withPeriod(onGrid);
+  return byInterval;
+}
+
+/**
+ * The longest run of consecutive requests that sit on a grid: a least-squares line through
+ * (index, time) with a slope of at least MIN_PERIOD_MS leaves every request within
+ * max(TOLERANCE × slope, 300 ms) of it. A burst (an interval under MIN_PERIOD_MS) starts a new run.
+ */
+function gridRun(sorted: NetworkEvent[]): NetworkEvent[] | undefined {
+  const ts = sorted.map((r) => r.ts);
+  let best = { from: 0, to: 0 };
+  let from = 0;
+  for (let i = 1; i < ts.length; i++) {
+    if (ts[i]! - ts[i - 1]! < MIN_PERIOD_MS) {
+      from = i;
+      continue;
+    }
+    if (i - from >= 2 && !onGrid(ts.slice(from, i + 1))) from = i - 1;
+    if (i - from > best.to - best.from) best = { from, to: i };
+  }
+  return best.to === best.from ? undefined : sorted.slice(best.from, best.to + 1);
+}
+
+function onGrid(ts: readonly number[]): boolean {
+  const n = ts.length;
+  const meanIndex = (n - 1) / 2;
+  const meanTs = ts.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ts.forEach((t, i) => { num += (i - meanIndex) * (t - meanTs); den += (i - meanIndex) ** 2; });
+  const slope = num / den;
+  if (slope < MIN_PERIOD_MS) return false;
+  const allowed = Math.max(slope * TOLERANCE, 300);
+  return ts.every((t, i) => Math.abs(t - (meanTs + (i - meanIndex) * slope)) <= allowed);
+}
+
+function withPeriod(requests: NetworkEvent[]): { requests: NetworkEvent[]; periodMs: number } {
+  const intervals = requests.slice(1).map((r, i) => r.ts - requests[i]!.ts).sort((a, b) => a - b);
+  return { requests, periodMs: intervals[Math.floor(intervals.length / 2)]! };
 }
 
 /** The longest run of consecutive requests whose intervals stay within tolerance of the run's first interval. */
@@ -57,7 +110,5 @@ function steadiestRun(sorted: NetworkEvent[]): { requests: NetworkEvent[]; perio
     if (i - from > best.to - best.from) best = { from, to: i };
   }
   if (best.to === best.from) return undefined;
-  const requests = sorted.slice(best.from, best.to + 1);
-  const intervals = requests.slice(1).map((r, i) => r.ts - requests[i]!.ts).sort((a, b) => a - b);
-  return { requests, periodMs: intervals[Math.floor(intervals.length / 2)]! };
+  return withPeriod(sorted.slice(best.from, best.to + 1));
 }
