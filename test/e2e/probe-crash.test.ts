@@ -22,7 +22,7 @@ describe('a renderer crash during exploration (renderer-crash fixture)', () => {
   let events: EvidenceEvent[];
 
   before(async () => {
-    const result = await runCli(['run', '--app', 'test/fixtures/probe-apps/renderer-crash', '--out', out, '--budget', '30', '--no-report']);
+    const result = await runCli(['run', '--app', 'test/fixtures/probe-apps/renderer-crash', '--out', out, '--budget', '60', '--no-report']);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     verdict = JSON.parse(readFileSync(join(out, 'verdict.json'), 'utf8')) as Verdict;
     bundle = readEvidenceBundle(out);
