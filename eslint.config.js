@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'drivers/*/build/**', 'reports/**', 'samples/**', '.appium/**', 'eslint.config.js'] },
+  { ignores: ['node_modules/**', 'drivers/*/build/**', 'build/**', 'reports/**', 'samples/**', '.appium/**', 'eslint.config.js'] },
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
   {
     files: ['**/*.ts'],

@@ -5,8 +5,10 @@
  */
 import { join } from 'node:path';
 import { AUDIT_SPEC_FILES } from './src/audit/spec-files.js';
+import { RUNS_BUILD } from './src/core/paths.js';
 import { platformOf } from './src/platforms/registry.js';
 import { waitForAppium } from './src/runner/appium-process.js';
+import { withoutTsxLoader } from './src/runner/node-options.js';
 import { writeProgress } from './src/runner/progress.js';
 import { readRunConfigFromEnv, runApp, runSlot } from './src/runner/run-config.js';
 
@@ -41,6 +43,10 @@ export const config: WebdriverIO.Config = {
   // Appium is started by the CLI (src/runner/appium-process.ts) so that its start overlaps this worker's;
   // the worker waits for it before opening its session.
   services: [],
+  // The Launcher always puts tsx in NODE_OPTIONS for its worker; a run from build/ has no TypeScript to load.
+  onPrepare: () => {
+    if (RUNS_BUILD) process.env.NODE_OPTIONS = withoutTsxLoader(process.env.NODE_OPTIONS);
+  },
   // Moments for the phase table (src/runner/phase-timings.ts): the worker is loaded and Appium answers,
   // the worker's session is open.
   beforeSession: async () => {
