@@ -50,4 +50,25 @@ describe('settling before a snapshot (real Chromium)', () => {
     const marked = snapshot.nodes.filter((n) => n.transient).map((n) => n.fullText);
     assert.deepEqual(marked, ['获取定位中…', '获取定位中…']);
   });
+
+  it("marks Vant's toast transient although it is a role=dialog popup that listens for taps, and the page heading names the screen", async () => {
+    const session = new H5Session(device.browser, `${server.url}popup-toast.html`);
+    await session.launch();
+    const snapshot = await session.observe();
+    const toast = snapshot.nodes.filter((n) => n.fullText.includes('提交成功'));
+    assert.ok(toast.length > 0, 'the toast is in the snapshot (it outlasts settling)');
+    assert.ok(toast.every((n) => n.transient), 'every node of the toast is transient');
+    assert.ok(toast.some((n) => n.clickable), 'its box listens for taps');
+    assert.equal(snapshot.title, '我的办件', 'not 对话框: the toast names no screen');
+    assert.deepEqual(snapshot.nodes.filter((n) => n.transient && !n.fullText.includes('提交成功')), []);
+  });
+
+  it("keeps Vant's dialog, a role=dialog popup with a button in it, as a dialog that names the screen", async () => {
+    const session = new H5Session(device.browser, `${server.url}popup-dialog.html`);
+    await session.launch();
+    const snapshot = await session.observe();
+    assert.deepEqual(snapshot.nodes.filter((n) => n.transient), []);
+    assert.equal(snapshot.title, '对话框');
+    assert.ok(snapshot.nodes.some((n) => n.clickable && n.fullText === '确认'));
+  });
 });

@@ -49,6 +49,7 @@
   var parents = new Map();
   parents.set(document.body, { id: null, style: null, context: taps.rootContext() });
   var transientRoots = [];
+  var namedTransientRoots = {};
   for (var q = 0; q < queue.length && nodes.length < MAX_NODES; q++) {
     var el = queue[q];
     var style = getComputedStyle(el);
@@ -80,7 +81,11 @@
     if (!isVisible) { node.text = ''; node.fullText = ''; }
     if ((clickable || node.delegated) && obscured(el, rect)) node.obscured = true;
     var transientRoot = context.transient;
-    if (transientRoot === null && isVisible && govappTransient(el, style, rect, vw, vh)) { transientRoot = id; transientRoots.push(id); }
+    if (transientRoot === null && isVisible && govappTransient(el, style, rect, vw, vh)) {
+      transientRoot = id;
+      transientRoots.push(id);
+      if (govappNamedTransient(el)) namedTransientRoots[id] = true;
+    }
     if (transientRoot !== null) node.transient = transientRoot;
     var label = el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.getAttribute('title') || el.getAttribute('alt');
     if (tag === 'input' || tag === 'textarea' || tag === 'select') {
@@ -112,23 +117,32 @@
     }
   }
   // An overlay holding something to tap is not transient (a dialog built of <div>s); the others
-  // mark their whole subtree.
+  // mark their whole subtree. A toast named so that listens on its own box only is still a toast.
   if (transientRoots.length) {
     var kept = {};
     for (var t = 0; t < transientRoots.length; t++) kept[transientRoots[t]] = true;
-    for (var n = 0; n < nodes.length; n++) if (nodes[n].transient !== undefined && nodes[n].clickable) kept[nodes[n].transient] = false;
+    for (var n = 0; n < nodes.length; n++) {
+      var tn = nodes[n];
+      if (tn.transient === undefined || !tn.clickable) continue;
+      // A toast that closes when tapped (Vant's listens on its own box) stays transient: only its root listens.
+      if (tn.id === tn.transient && namedTransientRoots[tn.id]) continue;
+      kept[tn.transient] = false;
+    }
     for (var m = 0; m < nodes.length; m++) {
       if (nodes[m].transient === undefined) continue;
       if (kept[nodes[m].transient]) nodes[m].transient = true;
       else delete nodes[m].transient;
     }
   }
-  // A visible modal dialog names the screen; otherwise the page heading does.
+  // A visible modal dialog names the screen (not a transient one); otherwise the page heading does.
   var title = '';
   var dialogs = document.querySelectorAll('[role=dialog],[role=alertdialog],[aria-modal=true],dialog[open]');
   for (var i = 0; i < dialogs.length && !title; i++) {
     var d = dialogs[i], r = d.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0 || getComputedStyle(d).visibility === 'hidden') continue;
+    var ds = getComputedStyle(d);
+    if (r.width === 0 || r.height === 0 || ds.visibility === 'hidden') continue;
+    // A toast that calls itself a dialog (Vant's) names nothing: it is gone in a moment.
+    if (govappTransient(d, ds, r, vw, vh)) continue;
     var heading = d.querySelector('h1,h2,h3,[role=heading]');
     title = norm(d.getAttribute('aria-label') || (heading ? heading.innerText : '') || '对话框');
   }

@@ -2,23 +2,31 @@
  * Transient overlays (plain ES5, part of the settle and snapshot scripts): a toast (登录成功 for a
  * second), a loading mask (加载中…, 获取定位中…), a splash. Settling waits them out (bounded);
  * the snapshot marks what is left `transient` so that screen identity does not hinge on them.
- * Only fixed (or absolute, full-screen) boxes without form controls qualify; a dialog does not.
+ * Only fixed (or absolute, full-screen) boxes without controls qualify; a dialog does not, unless it
+ * is named a toast or a loading mask (Vant's toast is a role="dialog" popup).
  */
 var GOVAPP_TRANSIENT_NAME = /(^|[\s_-])(toast|loading|loader|spinner|splash|snackbar)/i;
 var GOVAPP_TRANSIENT_TEXT = /^(.{0,4}(加载|定位|请稍|正在|载入|loading).{0,12}|)$/i;
+
+/** True when the element's class or id names a toast, a loading mask or a splash. */
+function govappNamedTransient(el) {
+  var name = typeof el.className === 'string' ? el.className + ' ' + el.id : el.id;
+  return GOVAPP_TRANSIENT_NAME.test(name);
+}
 
 function govappTransient(el, style, rect, vw, vh) {
   var fixed = style.position === 'fixed';
   var full = rect.width >= vw * 0.9 && rect.height >= vh * 0.9;
   if (!fixed && !(style.position === 'absolute' && full)) return false;
   if (el === document.body || el === document.documentElement) return false;
-  var role = el.getAttribute('role');
-  if (role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true' || el.tagName === 'DIALOG') return false;
   if (el.querySelector('a[href],button,input,select,textarea,[role=button],[role=dialog]')) return false;
   var text = (el.innerText || '').replace(/\s+/g, ' ').trim();
   if (text.length > 40) return false;
-  var name = typeof el.className === 'string' ? el.className + ' ' + el.id : el.id;
-  if (GOVAPP_TRANSIENT_NAME.test(name)) return true;
+  // Named a toast or a loading mask: transient even when it says it is a dialog. Vant's toast is a
+  // popup with role="dialog" (提交成功 for two seconds); nothing in it can be tapped (checked above).
+  if (govappNamedTransient(el)) return true;
+  var role = el.getAttribute('role');
+  if (role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true' || el.tagName === 'DIALOG') return false;
   if (full) return GOVAPP_TRANSIENT_TEXT.test(text);
   // A toast: a small box with short text, centred horizontally, in the middle band of the screen.
   var cx = rect.left + rect.width / 2, cy = rect.top + rect.height / 2;

@@ -1,0 +1,95 @@
+/**
+ * The e2e files, in two lanes, and the pool that runs them: one `node --import tsx --test <file>`
+ * per file (as `node --test` itself would start), each file's TAP printed whole when it ends, with
+ * its wall time, so files running side by side never interleave their output.
+ *
+ * - The device lane: files that start no Chromium (the simulated Android, HarmonyOS and iOS
+ *   devices, package and input checks). They mostly wait on their doubles' modelled delays.
+ * - The browser lane: files that drive Chromium, which need the CPU. The farm files, which run two
+ *   audits at once themselves, run first and alone in their lane: beside another audit they made
+ *   five Chromiums on two cores.
+ *
+ * How many files of a lane run at once is a function, asked whenever a file ends or `poke()` is
+ * called: npm test (scripts/test-all.mjs) runs the device lane one file at a time beside lint,
+ * typecheck and the unit tests, and two at a time once they are done.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+/** Device lane first (short files first, so that they run while lint and tsc hold the CPU), then the browser lane. */
+const ORDER = [
+  'bad-input', 'package-run', 'ios-xcuitest', 'harmonyos-driver', 'harmonyos-driver-install', 'harmonyos-session',
+  'sim-android-session', 'harmonyos-samples', 'android-violating', 'android-compliant', 'ios-violating', 'ios-compliant',
+  'farm-batch', 'farm-redis',
+  'framework-samples', 'probes', 'audit-samples', 'login-wall', 'probe-crash', 'secret-leak', 'replay', 'probe-clipboard',
+  'interrupt', 'password-screenshot', 'settle-transitions', 'tap-listeners',
+].map((name) => `${name}.test.ts`);
+
+/** Files that run two audits at once themselves (a batch on two devices): alone in their lane. */
+export const ALONE_IN_LANE = new Set(['farm-batch', 'farm-redis'].map((name) => `${name}.test.ts`));
+
+/** Files that start no browser: their CPU is the doubles' and Appium's, mostly idle. */
+const DEVICE_LANE = new Set([
+  'android-violating', 'android-compliant', 'harmonyos-samples', 'harmonyos-session', 'harmonyos-driver',
+  'harmonyos-driver-install', 'ios-violating', 'ios-compliant', 'ios-xcuitest', 'sim-android-session',
+  'package-run', 'bad-input',
+].map((name) => `${name}.test.ts`));
+
+/** The e2e files of a lane ('devices', 'browsers', or undefined for both), in run order; `given` narrows them. */
+export function laneFiles(lane, given = []) {
+  const names = given.length ? given.map((f) => f.replace(/^test\/e2e\//, '')) : readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts'));
+  const rank = (f) => (ORDER.includes(f) ? ORDER.indexOf(f) : ORDER.length);
+  return names
+    .filter((f) => lane === undefined || (lane === 'devices') === DEVICE_LANE.has(f))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/**
+ * Runs `files` (names in test/e2e) with at most `limit()` at once; a file in ALONE_IN_LANE starts only
+ * when none of the others runs, and none starts beside it. Resolves to one result per file.
+ */
+export function runFiles(files, { limit, started = Date.now(), label = 'e2e' }) {
+  const queue = [...files];
+  const results = [];
+  let running = 0;
+  let aloneRunning = false;
+  let finish;
+  const done = new Promise((resolve) => (finish = resolve));
+  const seconds = (since) => Math.round((Date.now() - since) / 1000);
+
+  function pump() {
+    while (queue.length > 0 && !aloneRunning && running < limit()) {
+      const alone = ALONE_IN_LANE.has(queue[0]);
+      if (alone && running > 0) break;
+      start(queue.shift(), alone);
+    }
+    if (queue.length === 0 && running === 0) finish(results);
+  }
+
+  function start(file, alone) {
+    running++;
+    aloneRunning = alone;
+    const began = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', `test/e2e/${file}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code, signal) => {
+      running--;
+      if (alone) aloneRunning = false;
+      const ok = code === 0;
+      results.push({ file, ok, seconds: seconds(began) });
+      process.stdout.write(`${output}\n── ${label} ${file}: ${ok ? 'ok' : `failed (${signal ?? `exit ${code}`})`}, ${seconds(began)} s, ended at ${seconds(started)} s\n`);
+      pump();
+    });
+  }
+
+  queueMicrotask(pump);
+  return { done, poke: pump };
+}
+
+/** One line per file, slowest first, and the failed ones named. */
+export function summary(results) {
+  const lines = [...results].sort((a, b) => b.seconds - a.seconds).map((r) => `  ${r.ok ? 'ok    ' : 'FAILED'} ${String(r.seconds).padStart(4)} s  ${r.file}`);
+  return lines.join('\n');
+}

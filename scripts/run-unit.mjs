@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * The unit tests (every test/**\/*.test.ts outside test/e2e), in three processes rather than one per
+ * file: two shards that import their files into one process each (scripts/unit-shard.mjs), and the
+ * files in ALONE, which mostly wait on processes they start, in their own `node --test` beside them.
+ *
+ * Why: `node --test` starts one process per file, and each of the ~110 processes loaded tsx and the
+ * modules under test again. Measured on 2 cores: 107 CPU-s and 77 s for 775 tests one process per
+ * file; about 50 CPU-s in shards. Files share a process, so a test must not leave global state
+ * behind (environment variables, module-level singletons); the order is fixed (sorted), so a leak
+ * shows up the same way every time. To run one file alone: `node --import tsx --test <file>`.
+ *
+ * Each part's TAP is printed when it ends (never interleaved); the exit code is non-zero when any
+ * part failed. GOVAPP_UNIT_SHARDS sets the number of shards (default 2).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Files that spend their time waiting on the CLI processes they start (the farm's kill and restart: ~35 s). */
+const ALONE = ['test/farm/farm-fake-child.test.ts'];
+
+function testFiles(dir) {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    if (path === join('test', 'e2e')) return [];
+    if (statSync(path).isDirectory()) return testFiles(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const missing = ALONE.filter((f) => !existsSync(f));
+if (missing.length) {
+  console.error(`run-unit: ${missing.join(', ')} is listed in ALONE (scripts/run-unit.mjs) but does not exist.`);
+  process.exit(2);
+}
+const files = testFiles('test').filter((f) => !ALONE.includes(f));
+const shardCount = Math.max(1, Number(process.env.GOVAPP_UNIT_SHARDS ?? 2));
+const shards = Array.from({ length: shardCount }, (_, k) => files.filter((_, i) => i % shardCount === k));
+
+const started = Date.now();
+function run(name, args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code, signal) => {
+      const count = (key) => new RegExp(`^# ${key} (\\d+)$`, 'm').exec(output)?.[1] ?? '?';
+      process.stdout.write(`${output}\n── unit tests, ${name}: ${code === 0 ? 'ok' : `failed (${signal ?? `exit ${code}`})`}, ${count('tests')} tests, ${count('pass')} passed, ${count('fail')} failed, ended at ${Math.round((Date.now() - started) / 1000)} s\n`);
+      resolve(code === 0 ? 0 : 1);
+    });
+  });
+}
+
+const results = await Promise.all([
+  ...shards.map((shard, k) => run(`shard ${k + 1}/${shardCount} (${shard.length} files)`, ['scripts/unit-shard.mjs', ...shard])),
+  run(`alone (${ALONE.join(', ')})`, ['--test', ...ALONE]),
+]);
+process.exit(results.some((r) => r !== 0) ? 1 : 0);
