@@ -190,9 +190,11 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
   process.env[RUN_CONFIG_ENV] = writeRunConfig(config);
   useProjectAppiumHome();
   let running = true;
+  let interrupted = false;
   exitHook((done?: () => void) => {
     if (!done || !running) { done?.(); return; }
     running = false;
+    interrupted = true;
     void (async () => {
       await new Promise((r) => setTimeout(r, 500));
       await sweepProcesses(scratchDir, 2000);
@@ -221,6 +223,10 @@ async function runLauncher(config: RunConfig, outDir: string, scratchDir: string
     return `审计运行器失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   } finally {
     running = false;
+    // Interrupted: the sweep above ends the worker's session, so the testrunner soon returns as if the
+    // run had ended. The run did not end: the exit hook marks it incomplete and exits 2. Wait for it (a
+    // quiet machine once finished the run's own way first and exited 1 with the exploration's error).
+    if (interrupted) await new Promise<never>(() => setInterval(() => undefined, 60_000));
   }
 }
 

@@ -55,12 +55,16 @@ describe('settling before a snapshot (real Chromium)', () => {
     const session = new H5Session(device.browser, `${server.url}popup-toast.html`);
     await session.launch();
     const snapshot = await session.observe();
-    const toast = snapshot.nodes.filter((n) => n.fullText.includes('提交成功'));
-    assert.ok(toast.length > 0, 'the toast is in the snapshot (it outlasts settling)');
-    assert.ok(toast.every((n) => n.transient), 'every node of the toast is transient');
-    assert.ok(toast.some((n) => n.clickable), 'its box listens for taps');
+    // The popup itself is the outermost node reading exactly 提交成功 (the snapshot lists nodes breadth first).
+    const root = snapshot.nodes.find((n) => n.fullText === '提交成功');
+    assert.ok(root, 'the toast is in the snapshot (it outlasts settling)');
+    const inToast = (n: (typeof snapshot.nodes)[number]): boolean => n.id === root.id || (n.parent !== null && n.parent !== undefined && inToast(snapshot.nodes[n.parent]!));
+    const toast = snapshot.nodes.filter(inToast);
+    assert.equal(toast.length, 3, 'the popup, its icon and its text');
+    assert.ok(root.clickable, 'its box listens for taps');
+    assert.deepEqual(toast.filter((n) => !n.transient), [], 'every node of the toast is transient');
+    assert.deepEqual(snapshot.nodes.filter((n) => n.transient && !inToast(n)), [], 'nothing else is');
     assert.equal(snapshot.title, '我的办件', 'not 对话框: the toast names no screen');
-    assert.deepEqual(snapshot.nodes.filter((n) => n.transient && !n.fullText.includes('提交成功')), []);
   });
 
   it("keeps Vant's dialog, a role=dialog popup with a button in it, as a dialog that names the screen", async () => {
