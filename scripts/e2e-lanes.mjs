@@ -11,18 +11,23 @@
  *
  * How many files of a lane run at once is a function, asked whenever a file ends or `poke()` is
  * called: npm test (scripts/test-all.mjs) runs the device lane one file at a time beside lint,
- * typecheck and the unit tests, and two at a time once they are done.
+ * typecheck and the unit tests and three at a time after them, and the browser lane two at a time
+ * beside the device lane and three at a time once it is done.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-/** Device lane first (short files first, so that they run while lint and tsc hold the CPU), then the browser lane. */
+/**
+ * Device lane first (short files first, so that they run while lint and tsc hold the CPU; then the
+ * longest first), then the browser lane (the farm files, then the longest first).
+ */
 const ORDER = [
   'bad-input', 'package-run', 'ios-xcuitest', 'harmonyos-driver', 'harmonyos-driver-install', 'harmonyos-session',
-  'sim-android-session', 'harmonyos-samples', 'android-violating', 'android-compliant', 'ios-violating', 'ios-compliant',
+  'sim-android-session', 'harmonyos-samples', 'android-violating', 'ios-violating', 'android-compliant', 'ios-compliant',
   'farm-batch', 'farm-redis',
-  'framework-samples', 'probes', 'audit-samples', 'login-wall', 'probe-crash', 'secret-leak', 'replay', 'probe-clipboard',
-  'interrupt', 'password-screenshot', 'settle-transitions', 'tap-listeners',
+  'probes', 'audit-samples', 'login-wall', 'framework-vant-izhengwu', 'framework-react-antd-ganbu', 'framework-jquery-wangge',
+  'framework-uniapp-xuncha', 'framework-plainjs-minsheng', 'probe-crash', 'secret-leak', 'probe-clipboard', 'replay',
+  'interrupt', 'settle-transitions', 'password-screenshot', 'tap-listeners',
 ].map((name) => `${name}.test.ts`);
 
 /** Files that run two audits at once themselves (a batch on two devices): alone in their lane. */

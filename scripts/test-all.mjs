@@ -4,10 +4,10 @@
  *   - lint, typecheck and the unit tests (scripts/run-unit.mjs), side by side;
  *   - the e2e files that start no browser (the device lane: the simulated native devices mostly wait on
  *     their modelled delays), one at a time beside lint, typecheck and the unit tests, then
- *     GOVAPP_E2E_DEVICE_CONCURRENCY (default 2) at a time;
+ *     GOVAPP_E2E_DEVICE_CONCURRENCY (default 3) at a time;
  *   - once lint, typecheck and the unit tests are done, the e2e files that drive Chromium (the browser
  *     lane, which needs the CPU): the farm files first and alone, then GOVAPP_E2E_CONCURRENCY (default 2)
- *     at a time.
+ *     at a time beside the device lane, and GOVAPP_E2E_CONCURRENCY_ALONE (default 3) once it is done.
  * Lint, typecheck and the unit tests print when they end; each e2e file prints its TAP when it ends.
  * Exits non-zero when any part failed, and runs every part even then, so one run shows everything
  * that is wrong. The lanes and the pool: scripts/e2e-lanes.mjs.
@@ -33,17 +33,22 @@ function npmScript(script) {
 }
 
 let unitStageDone = false;
-const deviceConcurrency = setting('GOVAPP_E2E_DEVICE_CONCURRENCY', 2);
+let deviceLaneDone = false;
+const deviceConcurrency = setting('GOVAPP_E2E_DEVICE_CONCURRENCY', 3);
 const devices = runFiles(laneFiles('devices'), { started, label: 'e2e (device lane)', limit: () => (unitStageDone ? deviceConcurrency : 1) });
 const [lint, typecheck, unit] = await Promise.all([npmScript('lint'), npmScript('typecheck'), npmScript('test:unit')]);
 unitStageDone = true;
 devices.poke();
 process.stdout.write(`\n── lint, typecheck and unit tests: ended at ${seconds(started)} s\n`);
 const browserConcurrency = setting('GOVAPP_E2E_CONCURRENCY', 2);
-const browsers = await runFiles(laneFiles('browsers'), { started, label: 'e2e (browser lane)', limit: () => browserConcurrency }).done;
-process.stdout.write(`\n── e2e tests with a browser: ended at ${seconds(started)} s\n`);
+const browserConcurrencyAlone = setting('GOVAPP_E2E_CONCURRENCY_ALONE', 3);
+const browserLane = runFiles(laneFiles('browsers'), { started, label: 'e2e (browser lane)', limit: () => (deviceLaneDone ? browserConcurrencyAlone : browserConcurrency) });
 const deviceResults = await devices.done;
+deviceLaneDone = true;
+browserLane.poke();
 process.stdout.write(`\n── e2e tests on simulated devices and without a device: ended at ${seconds(started)} s\n`);
+const browsers = await browserLane.done;
+process.stdout.write(`\n── e2e tests with a browser: ended at ${seconds(started)} s\n`);
 process.stdout.write(`\n── e2e files (wall time each)\n${summary([...browsers, ...deviceResults])}\n`);
 process.stdout.write(`\n── npm test: ${seconds(started)} s\n`);
 

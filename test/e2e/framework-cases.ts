@@ -1,5 +1,6 @@
 /**
- * End to end on the samples built from real framework packages (issue 10; sources in samples-src/):
+ * The cases of the framework-sample e2e files (test/e2e/framework-*.test.ts, one file per sample so
+ * that npm test can run them side by side): the samples built from real framework packages (issue 10; sources in samples-src/):
  * Vue 3 + Vant, React 18 + antd-mobile, jQuery delegated from document, a uni-app style H5 (tap from
  * touch events) and plain <div>s with addEventListener. Each is audited through the real CLI within a
  * 90 s budget and must reach every screen its manifest declares, end complete, and decide every check
@@ -40,7 +41,7 @@ interface Case {
 
 const finding = (v: Verdict, id: string) => v.checks.find((c) => c.id === id)?.findings ?? [];
 
-const CASES: Case[] = [
+export const FRAMEWORK_CASES: Case[] = [
   {
     app: 'vant-izhengwu',
     fails: ['points-ranking'],
@@ -85,7 +86,12 @@ const CASES: Case[] = [
   },
 ];
 
-for (const c of CASES) {
+/** Declares the e2e suite of one framework sample: one audit at budget 90, then what it must show. */
+export function describeFrameworkSample(app: string): void {
+  const c = FRAMEWORK_CASES.find((k) => k.app === app);
+  if (!c) throw new Error(`no framework case for ${app}`);
+  // Each case has its file: a case without one would silently never run.
+  for (const k of FRAMEWORK_CASES) assert.ok(existsSync(new URL(`./framework-${k.app}.test.ts`, import.meta.url)), `test/e2e/framework-${k.app}.test.ts is missing`);
   describe(`audit of the framework sample ${c.app}`, { skip: PENDING }, () => {
     const out = mkdtempSync(join(tmpdir(), `e2e-fw-${c.app}-`));
     const manifest = readManifest(c.app);
