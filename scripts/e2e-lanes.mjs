@@ -23,7 +23,7 @@ import { readdirSync } from 'node:fs';
  */
 const ORDER = [
   'bad-input', 'package-run', 'ios-xcuitest', 'harmonyos-driver', 'harmonyos-driver-install', 'harmonyos-session',
-  'sim-android-session', 'harmonyos-samples', 'android-violating', 'ios-violating', 'android-compliant', 'ios-compliant',
+  'sim-android-session', 'android-violating', 'harmonyos-violating', 'harmonyos-compliant', 'ios-violating', 'android-compliant', 'ios-compliant',
   'farm-batch', 'farm-redis',
   'probes', 'audit-samples', 'login-wall', 'framework-vant-izhengwu', 'framework-react-antd-ganbu', 'framework-jquery-wangge',
   'framework-uniapp-xuncha', 'framework-plainjs-minsheng', 'probe-crash', 'secret-leak', 'probe-clipboard', 'replay',
@@ -35,7 +35,7 @@ export const ALONE_IN_LANE = new Set(['farm-batch', 'farm-redis'].map((name) => 
 
 /** Files that start no browser: their CPU is the doubles' and Appium's, mostly idle. */
 const DEVICE_LANE = new Set([
-  'android-violating', 'android-compliant', 'harmonyos-samples', 'harmonyos-session', 'harmonyos-driver',
+  'android-violating', 'android-compliant', 'harmonyos-violating', 'harmonyos-compliant', 'harmonyos-session', 'harmonyos-driver',
   'harmonyos-driver-install', 'ios-violating', 'ios-compliant', 'ios-xcuitest', 'sim-android-session',
   'package-run', 'bad-input',
 ].map((name) => `${name}.test.ts`));
