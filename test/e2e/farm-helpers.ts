@@ -123,8 +123,12 @@ export async function singleRuns(audits: readonly PlannedAudit[]): Promise<Map<s
   return new Map(verdicts);
 }
 
-/** True once the audit's run explored its first screen: its Chromium session is live, the audit is mid-way. */
+/**
+ * True while the audit is mid-way: its run has explored its first screen (its Chromium session is live) and has not
+ * written its verdict yet. A tiny fixture explores for 2 s: a run that got as far as its verdict is finished, and a
+ * batch killed then keeps it (local-batch.ts recoverFinished) instead of redoing it.
+ */
 export function exploring(auditOut: string): boolean {
   const file = join(auditOut, 'progress.jsonl');
-  return existsSync(file) && /"phase":"exploring","screens":[1-9]/.test(readFileSync(file, 'utf8'));
+  return existsSync(file) && /"phase":"exploring","screens":[1-9]/.test(readFileSync(file, 'utf8')) && !existsSync(join(auditOut, 'verdict.json'));
 }
