@@ -65,6 +65,9 @@ describe('settling before a snapshot (real Chromium)', () => {
     assert.deepEqual(toast.filter((n) => !n.transient), [], 'every node of the toast is transient');
     assert.deepEqual(snapshot.nodes.filter((n) => n.transient && !inToast(n)), [], 'nothing else is');
     assert.equal(snapshot.title, '我的办件', 'not 对话框: the toast names no screen');
+    const covered = snapshot.nodes.find((n) => n.role === 'button' && n.fullText === '登录');
+    assert.ok(covered?.clickable, 'the button under the toast is in the snapshot');
+    assert.notEqual(covered.obscured, true, 'a toast over a control does not count as covering it');
   });
 
   it("keeps Vant's dialog, a role=dialog popup with a button in it, as a dialog that names the screen", async () => {
@@ -74,5 +77,6 @@ describe('settling before a snapshot (real Chromium)', () => {
     assert.deepEqual(snapshot.nodes.filter((n) => n.transient), []);
     assert.equal(snapshot.title, '对话框');
     assert.ok(snapshot.nodes.some((n) => n.clickable && n.fullText === '确认'));
+    assert.equal(snapshot.nodes.find((n) => n.role === 'button' && n.fullText === '撤回')?.obscured, true, 'the dialog covers the button under it');
   });
 });

@@ -42,7 +42,15 @@
     var cx = rect.left + rect.width / 2, cy = rect.top + rect.height / 2;
     if (cx < 0 || cy < 0 || cx >= vw || cy >= vh) return false;
     var top = govappDeepHit(cx, cy);
-    return !!top && !govappContains(el, top) && !govappContains(top, el);
+    return !!top && !govappContains(el, top) && !govappContains(top, el) && !inTransient(top);
+  }
+  // A toast over a control (验证码错误 over 登录) is gone in a moment: the control is not covered for good,
+  // and the screen under the toast is the screen without it.
+  function inTransient(top) {
+    for (var t = top; t && t !== document.body && t.nodeType === 1; t = t.parentElement) {
+      if (govappTransient(t, getComputedStyle(t), t.getBoundingClientRect(), vw, vh)) return true;
+    }
+    return false;
   }
 
   var queue = [document.body];
