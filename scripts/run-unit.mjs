@@ -13,9 +13,9 @@
  * Each part's TAP is printed when it ends (never interleaved); the exit code is non-zero when any
  * part failed. GOVAPP_UNIT_SHARDS sets the number of shards (default 2).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { countSetting, runBuffered, status } from './buffered-child.mjs';
 
 /** Files that spend their time waiting on the CLI processes they start (the farm's kill and restart: ~35 s). */
 const ALONE = ['test/farm/farm-fake-child.test.ts'];
@@ -35,22 +35,15 @@ if (missing.length) {
   process.exit(2);
 }
 const files = testFiles('test').filter((f) => !ALONE.includes(f));
-const shardCount = Math.max(1, Number(process.env.GOVAPP_UNIT_SHARDS ?? 2));
+const shardCount = countSetting('GOVAPP_UNIT_SHARDS', 2);
 const shards = Array.from({ length: shardCount }, (_, k) => files.filter((_, i) => i % shardCount === k));
 
 const started = Date.now();
-function run(name, args) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code, signal) => {
-      const count = (key) => new RegExp(`^# ${key} (\\d+)$`, 'm').exec(output)?.[1] ?? '?';
-      process.stdout.write(`${output}\n── unit tests, ${name}: ${code === 0 ? 'ok' : `failed (${signal ?? `exit ${code}`})`}, ${count('tests')} tests, ${count('pass')} passed, ${count('fail')} failed, ended at ${Math.round((Date.now() - started) / 1000)} s\n`);
-      resolve(code === 0 ? 0 : 1);
-    });
-  });
+async function run(name, args) {
+  const result = await runBuffered(process.execPath, ['--import', 'tsx', ...args]);
+  const count = (key) => new RegExp(`^# ${key} (\\d+)$`, 'm').exec(result.output)?.[1] ?? '?';
+  process.stdout.write(`${result.output}\n── unit tests, ${name}: ${status(result)}, ${count('tests')} tests, ${count('pass')} passed, ${count('fail')} failed, ended at ${Math.round((Date.now() - started) / 1000)} s\n`);
+  return result.code === 0 ? 0 : 1;
 }
 
 const results = await Promise.all([

@@ -12,36 +12,28 @@
  * Exits non-zero when any part failed, and runs every part even then, so one run shows everything
  * that is wrong. The lanes and the pool: scripts/e2e-lanes.mjs.
  */
-import { spawn } from 'node:child_process';
+import { countSetting, runBuffered, status } from './buffered-child.mjs';
 import { laneFiles, runFiles, summary } from './e2e-lanes.mjs';
 
 const started = Date.now();
 const seconds = (since) => Math.round((Date.now() - since) / 1000);
-const setting = (name, fallback) => Math.max(1, Number(process.env[name] ?? fallback));
 
-function npmScript(script) {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => {
-      process.stdout.write(`${output}\n── npm run ${script}: ${code === 0 ? 'ok' : `failed (exit ${code})`}, ended at ${seconds(started)} s\n`);
-      resolve({ code: code ?? 1 });
-    });
-  });
+async function npmScript(script) {
+  const result = await runBuffered('npm', ['run', '--silent', script]);
+  process.stdout.write(`${result.output}\n── npm run ${script}: ${status(result)}, ended at ${seconds(started)} s\n`);
+  return { code: result.code ?? 1 };
 }
 
 let unitStageDone = false;
 let deviceLaneDone = false;
-const deviceConcurrency = setting('GOVAPP_E2E_DEVICE_CONCURRENCY', 3);
+const deviceConcurrency = countSetting('GOVAPP_E2E_DEVICE_CONCURRENCY', 3);
 const devices = runFiles(laneFiles('devices'), { started, label: 'e2e (device lane)', limit: () => (unitStageDone ? deviceConcurrency : 1) });
 const [lint, typecheck, unit] = await Promise.all([npmScript('lint'), npmScript('typecheck'), npmScript('test:unit')]);
 unitStageDone = true;
 devices.poke();
 process.stdout.write(`\n── lint, typecheck and unit tests: ended at ${seconds(started)} s\n`);
-const browserConcurrency = setting('GOVAPP_E2E_CONCURRENCY', 2);
-const browserConcurrencyAlone = setting('GOVAPP_E2E_CONCURRENCY_ALONE', 3);
+const browserConcurrency = countSetting('GOVAPP_E2E_CONCURRENCY', 2);
+const browserConcurrencyAlone = countSetting('GOVAPP_E2E_CONCURRENCY_ALONE', 3);
 const browserLane = runFiles(laneFiles('browsers'), { started, label: 'e2e (browser lane)', limit: () => (deviceLaneDone ? browserConcurrencyAlone : browserConcurrency) });
 const deviceResults = await devices.done;
 deviceLaneDone = true;
