@@ -38,19 +38,12 @@
     var host = el.getRootNode().host;
     return host ? locator(host) + ' >>> ' + parts.join(' > ') : parts.join(' > ');
   }
-  function obscured(el, rect) {
+  /** The element drawn over the centre of `el`, or null when none is. */
+  function coverer(el, rect) {
     var cx = rect.left + rect.width / 2, cy = rect.top + rect.height / 2;
-    if (cx < 0 || cy < 0 || cx >= vw || cy >= vh) return false;
+    if (cx < 0 || cy < 0 || cx >= vw || cy >= vh) return null;
     var top = govappDeepHit(cx, cy);
-    return !!top && !govappContains(el, top) && !govappContains(top, el) && !inTransient(top);
-  }
-  // A toast over a control (验证码错误 over 登录) is gone in a moment: the control is not covered for good,
-  // and the screen under the toast is the screen without it.
-  function inTransient(top) {
-    for (var t = top; t && t !== document.body && t.nodeType === 1; t = t.parentElement) {
-      if (govappTransient(t, getComputedStyle(t), t.getBoundingClientRect(), vw, vh)) return true;
-    }
-    return false;
+    return top && !govappContains(el, top) && !govappContains(top, el) ? top : null;
   }
 
   var queue = [document.body];
@@ -58,6 +51,8 @@
   parents.set(document.body, { id: null, style: null, context: taps.rootContext() });
   var transientRoots = [];
   var namedTransientRoots = {};
+  var transientRootElements = {};
+  var coverers = {};
   for (var q = 0; q < queue.length && nodes.length < MAX_NODES; q++) {
     var el = queue[q];
     var style = getComputedStyle(el);
@@ -87,11 +82,13 @@
     if (clickable) node.tapSource = reading.source;
     else if (isVisible && context.delegated) node.delegated = true;
     if (!isVisible) { node.text = ''; node.fullText = ''; }
-    if ((clickable || node.delegated) && obscured(el, rect)) node.obscured = true;
+    var over = clickable || node.delegated ? coverer(el, rect) : null;
+    if (over) { node.obscured = true; coverers[id] = over; }
     var transientRoot = context.transient;
     if (transientRoot === null && isVisible && govappTransient(el, style, rect, vw, vh)) {
       transientRoot = id;
       transientRoots.push(id);
+      transientRootElements[id] = el;
       if (govappNamedTransient(el)) namedTransientRoots[id] = true;
     }
     if (transientRoot !== null) node.transient = transientRoot;
@@ -140,6 +137,15 @@
       if (nodes[m].transient === undefined) continue;
       if (kept[nodes[m].transient]) nodes[m].transient = true;
       else delete nodes[m].transient;
+    }
+    // A control under an overlay that stays transient (验证码错误 over 登录) is not covered for good: the
+    // screen under a toast is the screen without it. Under an overlay that holds controls, it stays covered.
+    for (var k = 0; k < nodes.length; k++) {
+      var coveredBy = coverers[k];
+      if (!coveredBy) continue;
+      for (var root in kept) {
+        if (kept[root] && govappContains(transientRootElements[root], coveredBy)) { delete nodes[k].obscured; break; }
+      }
     }
   }
   // A visible modal dialog names the screen (not a transient one); otherwise the page heading does.
