@@ -7,15 +7,15 @@
  *   devices, package and input checks). They mostly wait on their doubles' modelled delays.
  * - The browser lane: files that drive Chromium, which need the CPU. The farm files, which run two
  *   audits at once themselves, run first and alone in their lane: beside another audit they made
- *   five Chromiums on two cores.
+ *   five Chromiums on two cores. (ALONE_IN_LANE: also the HarmonyOS driver's install, in the device lane.)
  *
  * How many files of a lane run at once is a function, asked whenever a file ends or `poke()` is
  * called: npm test (scripts/test-all.mjs) runs the device lane one file at a time beside lint,
  * typecheck and the unit tests and three at a time after them, and the browser lane two at a time
  * beside the device lane and three at a time once it is done.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { runBuffered, status } from './buffered-child.mjs';
 
 /**
  * Device lane first (short files first, so that they run while lint and tsc hold the CPU; then the
@@ -30,8 +30,13 @@ const ORDER = [
   'interrupt', 'settle-transitions', 'password-screenshot', 'tap-listeners',
 ].map((name) => `${name}.test.ts`);
 
-/** Files that run two audits at once themselves (a batch on two devices): alone in their lane. */
-export const ALONE_IN_LANE = new Set(['farm-batch', 'farm-redis'].map((name) => `${name}.test.ts`));
+/**
+ * Files that run alone in their lane: the farm files run two audits at once themselves (a batch on two
+ * devices), and `appium driver install --source=local` runs the HarmonyOS driver's `prepare`, which
+ * rewrites drivers/appium-harmonyos-driver/build while the other HarmonyOS files load it (a fresh-clone
+ * run met a half-written module there).
+ */
+export const ALONE_IN_LANE = new Set(['farm-batch', 'farm-redis', 'harmonyos-driver-install'].map((name) => `${name}.test.ts`));
 
 /** Files that start no browser: their CPU is the doubles' and Appium's, mostly idle. */
 const DEVICE_LANE = new Set([
@@ -66,27 +71,21 @@ export function runFiles(files, { limit, started = Date.now(), label = 'e2e' }) 
     while (queue.length > 0 && !aloneRunning && running < limit()) {
       const alone = ALONE_IN_LANE.has(queue[0]);
       if (alone && running > 0) break;
-      start(queue.shift(), alone);
+      void start(queue.shift(), alone);
     }
     if (queue.length === 0 && running === 0) finish(results);
   }
 
-  function start(file, alone) {
+  async function start(file, alone) {
     running++;
     aloneRunning = alone;
     const began = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', `test/e2e/${file}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code, signal) => {
-      running--;
-      if (alone) aloneRunning = false;
-      const ok = code === 0;
-      results.push({ file, ok, seconds: seconds(began) });
-      process.stdout.write(`${output}\n── ${label} ${file}: ${ok ? 'ok' : `failed (${signal ?? `exit ${code}`})`}, ${seconds(began)} s, ended at ${seconds(started)} s\n`);
-      pump();
-    });
+    const result = await runBuffered(process.execPath, ['--import', 'tsx', '--test', `test/e2e/${file}`]);
+    running--;
+    if (alone) aloneRunning = false;
+    results.push({ file, ok: result.code === 0, seconds: seconds(began) });
+    process.stdout.write(`${result.output}\n── ${label} ${file}: ${status(result)}, ${seconds(began)} s, ended at ${seconds(started)} s\n`);
+    pump();
   }
 
   queueMicrotask(pump);
