@@ -67,6 +67,7 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
   if (steps.length === 0 || platformOf(config.app.platform).unavailable) {
     return { exitCode: 2, check, finding, message: finding.source === 'package' ? '该发现来自安装包静态检查，没有界面路径可回放。' : '该发现没有可回放的操作路径。' };
   }
+  assertAppStillThere(config);
   const credentials = replayAccount(config, args.credentials);
   let server: RunningServer | undefined;
   if (!config.app.packageFile && existsSync(config.app.target) && !/^https?:/.test(config.app.target)) server = await serveFolder(config.app.target);
@@ -111,6 +112,18 @@ export async function replayFinding(args: ReplayArgs): Promise<ReplayResult> {
   } finally {
     await device.close();
     await server?.close();
+  }
+}
+
+/**
+ * A replay installs the run's package, or serves the run's folder, again from where the run found it. A run
+ * folder copied to another machine, or kept after its checkout was removed, names a path that is gone: the
+ * replay would otherwise open the run's old local address and fail with a browser error.
+ */
+function assertAppStillThere(config: RunConfig): void {
+  const file = config.app.packageFile ?? (/^https?:/i.test(config.app.target) ? undefined : config.app.target);
+  if (file !== undefined && !existsSync(file)) {
+    throw new AuditError('bad-app', `The app this run audited is no longer at ${file}; put it back there (replay installs or serves it from that path) or audit it again.`);
   }
 }
 

@@ -62,6 +62,21 @@ describe('govapp-audit replay', () => {
     assert.match(result.stdout, /^not reproduced: /m);
   });
 
+  it('exits 2 with one sentence, without starting a device, when the app folder the run audited is gone', async () => {
+    const moved = mkdtempSync(join(tmpdir(), 'e2e-replay-moved-'));
+    cpSync(out, moved, { recursive: true });
+    const configFile = join(moved, 'run-config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8')) as { app: { target: string } };
+    const gone = join(moved, 'removed-checkout', 'zhangshang-zhengwu');
+    config.app.target = gone;
+    writeFileSync(configFile, JSON.stringify(config));
+    const started = Date.now();
+    const result = await runCli(['replay', moved, '--finding', String(ranking)]);
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.equal(result.stderr.trim().split('\n').filter((l) => !/^dbug /.test(l)).join('\n'), `govapp-audit: The app this run audited is no longer at ${gone}; put it back there (replay installs or serves it from that path) or audit it again.`);
+    assert.ok(Date.now() - started < 10_000);
+  });
+
   it('exits 2 with one sentence for a finding number the run does not have, without starting a device', async () => {
     const total = verdict.checks.reduce((n, c) => n + c.findings.length, 0);
     const started = Date.now();

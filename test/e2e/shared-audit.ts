@@ -34,8 +34,10 @@ export function sourceTreeKey(root = PROJECT_ROOT): string {
 /** Runs `govapp-audit run <args> --out <dir>` once per source tree and options; resolves to a private copy of its output. */
 export async function sharedAudit(name: string, args: readonly string[]): Promise<{ out: string; result: CliResult; reused: boolean }> {
   // Keyed by the options alone (`name` only labels the copies): callers that ask the same audit under
-  // different names (farm single runs, probes.test.ts on the same fixture) share it.
-  const key = createHash('sha256').update(JSON.stringify(args)).update(sourceTreeKey()).digest('hex').slice(0, 16);
+  // different names (farm single runs, probes.test.ts on the same fixture) share it. And by the checkout's
+  // path: a run names its app by absolute path (replay serves it from there), so two clones of the same commit
+  // must not share one (a CI clone once got the run of a removed clone, and its replays found no app).
+  const key = createHash('sha256').update(JSON.stringify(args)).update(PROJECT_ROOT).update(sourceTreeKey()).digest('hex').slice(0, 16);
   const cached = join(CACHE_ROOT, `audit-${key}`);
   mkdirSync(CACHE_ROOT, { recursive: true });
   const release = await lockKey(`${cached}.lock`);

@@ -68,6 +68,16 @@ describe('a real UiAutomator2 session on the simulated Android device', () => {
     assert.ok(startMs >= 5600, `the 5.6 s scripted cold start is part of session start (${startMs} ms)`);
   });
 
+  it('keeps the proxy\'s idle connection open past 5 s, as the on-device server does', async () => {
+    // Node closes an idle connection after 5 s by default; a command sent just then met a reset socket.
+    const before = handle.sim.counters.serverConnections;
+    await new Promise((r) => setTimeout(r, 5500));
+    const http = handle.sim.counters.http;
+    await browser.getPageSource();
+    assert.ok(handle.sim.counters.http > http, 'the command reached the on-device server');
+    assert.equal(handle.sim.counters.serverConnections, before, 'the command reused the idle connection');
+  });
+
   it('serves the UiAutomator2 hierarchy of the first screen', async () => {
     const source = await browser.getPageSource();
     assert.match(source, /^<\?xml[^>]*>\s*<hierarchy index="0" class="hierarchy" rotation="0" width="1080" height="2400">/);

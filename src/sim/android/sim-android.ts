@@ -19,6 +19,8 @@ export const UIA2_SERVER_PACKAGE = 'io.appium.uiautomator2.server';
 export interface CallCounters {
   adb: number;
   http: number;
+  /** Connections made to the on-device UiAutomator2 server through a forward (each new TCP connection). */
+  serverConnections: number;
   adbByCommand: Map<string, number>;
   httpByRoute: Map<string, number>;
   unknown: string[];
@@ -31,7 +33,7 @@ export class SimAndroid implements DevicePorts {
   readonly ports: PortTable;
   readonly files = new Map<string, Buffer>();
   readonly sent: SentRequest[] = [];
-  readonly counters: CallCounters = { adb: 0, http: 0, adbByCommand: new Map(), httpByRoute: new Map(), unknown: [] };
+  readonly counters: CallCounters = { adb: 0, http: 0, serverConnections: 0, adbByCommand: new Map(), httpByRoute: new Map(), unknown: [] };
   /** Set while `am instrument` of the UiAutomator2 server runs. */
   instrumentationRunning = false;
   screenOn = true;
@@ -60,7 +62,9 @@ export class SimAndroid implements DevicePorts {
 
   /** What listens on a device port (only the UiAutomator2 server here). */
   deviceListener(port: number): HttpServer | undefined {
-    return port === UIA2_DEVICE_PORT && this.instrumentationRunning ? this.uia2Server : undefined;
+    if (port !== UIA2_DEVICE_PORT || !this.instrumentationRunning) return undefined;
+    this.counters.serverConnections += 1;
+    return this.uia2Server;
   }
 
   /** Ends the running `am instrument` stream (set while it runs); the server quits after its session is deleted. */
@@ -69,7 +73,7 @@ export class SimAndroid implements DevicePorts {
   /** The UiAutomator2 instrumentation ends: its server stops listening and its open connections drop. */
   stopInstrumentation(): void {
     this.instrumentationRunning = false;
-    this.uia2Server?.closeAllConnections();
+    this.ports.dropConnections(UIA2_DEVICE_PORT);
     this.uia2.state.sessionId = null;
     this.device.forceStop(UIA2_SERVER_PACKAGE);
   }

@@ -7,6 +7,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { renderScreenshot } from '../engine/screenshot.js';
+import { keepIdleConnections } from '../engine/keep-idle-connections.js';
 import type { ViewNode } from '../engine/view-tree.js';
 import { ElementRegistry, elementJson, W3C_ELEMENT_KEY } from './uia2-elements.js';
 import { invalidArgument, noSuchElement, noSuchSession, serve, staleElement, str, typedText, Uia2Error, type Route, type RouteContext } from './uia2-http.js';
@@ -242,5 +243,6 @@ export function createUia2Server(sim: SimAndroid): { server: http.Server; state:
   const server = http.createServer((req, res) => {
     void serve(table, req, res, () => state.sessionId, (route) => sim.countHttp(route), (what) => sim.noteUnknown(what));
   });
+  keepIdleConnections(server);
   return { server, state };
 }

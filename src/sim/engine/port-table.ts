@@ -23,28 +23,46 @@ export interface DevicePorts {
 export class PortTable {
   private readonly forwards = new Map<number, Forward>();
   private readonly reverses = new Map<string, string>();
+  /** Open connections handed to a device listener, with the device port each reached. */
+  private readonly connections = new Map<net.Socket, number>();
 
   constructor(private readonly device: DevicePorts) {}
 
   /** `adb forward tcp:L tcp:R`: listens on host port L. Rejects when L is taken. */
   async forward(local: string, remote: string): Promise<void> {
     const hostPort = tcpPort(local);
-    const devicePort = tcpPort(remote);
+    tcpPort(remote);
     const existing = this.forwards.get(hostPort);
     if (existing) {
       existing.remote = remote;
       return;
     }
-    const server = net.createServer((socket) => {
-      const listener = this.device.deviceListener(devicePort);
-      if (!listener) socket.destroy();
-      else listener.emit('connection', socket);
-    });
+    const entry: Forward = { local, remote, server: net.createServer((socket) => this.connect(socket, tcpPort(entry.remote))) };
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(hostPort, '127.0.0.1', () => resolve());
+      entry.server.once('error', reject);
+      entry.server.listen(hostPort, '127.0.0.1', () => resolve());
     });
-    this.forwards.set(hostPort, { local, remote, server });
+    this.forwards.set(hostPort, entry);
+  }
+
+  /** Hands a forwarded connection to what listens on the device port, or closes it at once (nobody listens). */
+  private connect(socket: net.Socket, devicePort: number): void {
+    const listener = this.device.deviceListener(devicePort);
+    if (!listener) {
+      socket.destroy();
+      return;
+    }
+    this.connections.set(socket, devicePort);
+    socket.once('close', () => this.connections.delete(socket));
+    listener.emit('connection', socket);
+  }
+
+  /**
+   * The process listening on a device port quit: its connections drop, as the device's TCP stack resets them.
+   * (A server that was handed its connections never listened, so Node's `closeAllConnections` does not see them.)
+   */
+  dropConnections(devicePort: number): void {
+    for (const [socket, port] of this.connections) if (port === devicePort) socket.destroy();
   }
 
   /**
@@ -101,6 +119,7 @@ export class PortTable {
   /** Closes every forward listener. */
   async closeAll(): Promise<void> {
     const servers = [...this.forwards.values()].map((f) => f.server);
+    for (const socket of this.connections.keys()) socket.destroy();
     this.forwards.clear();
     this.reverses.clear();
     await Promise.all(servers.map(closeServer));

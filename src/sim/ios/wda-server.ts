@@ -14,6 +14,7 @@ import { WdaContext } from './wda-context.js';
 import type { WdaDevice } from './wda-device.js';
 import { invalidSession, unknownCommand, WdaError } from './wda-errors.js';
 import { matchPath, type WdaRoute } from './wda-route.js';
+import { keepIdleConnections } from '../engine/keep-idle-connections.js';
 
 export const WDA_ROUTES: readonly WdaRoute[] = [...SESSION_ROUTES, ...ELEMENT_ROUTES, ...ALERT_ROUTES, ...GESTURE_ROUTES];
 
@@ -80,6 +81,7 @@ export async function startWdaServer(device: WdaDevice, port = 0): Promise<WdaSe
       res.end(body);
     })();
   });
+  keepIdleConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
