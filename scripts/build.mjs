@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Compiles the product's TypeScript (src/, specs/, wdio.conf.ts) to plain JavaScript in build/,
+ * Compiles the product's TypeScript (src/, specs/, wdio.conf.ts), and the tests and scripts that
+ * `npm test` runs (test/, scripts/: scripts/test-entry.mjs), to plain JavaScript in build/,
  * with esbuild (the transformer tsx itself uses): one file per source file, same layout, no
  * bundling, so every `import './x.js'` and every `new URL('./asset', import.meta.url)` still
  * resolves. The files that are not TypeScript (JSON schemas, the lexicon, the page scripts, the
@@ -22,7 +23,7 @@ import { transform } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROJECT_DIR, SOURCES, STAMP, filesUnder, isCurrent } from './build-freshness.mjs';
+import { PROJECT_DIR, SOURCES, STAMP, TEST_SOURCES, filesUnder, isCurrent, testsCurrent } from './build-freshness.mjs';
 
 /** Compiles the sources under `root` to `root`/build (written beside it, then moved into place). */
 export async function build(root = PROJECT_DIR) {
@@ -34,7 +35,7 @@ export async function build(root = PROJECT_DIR) {
   rmSync(staging, { recursive: true, force: true });
   let compiled = 0;
   let linked = 0;
-  for (const source of SOURCES) {
+  for (const source of [...SOURCES, ...TEST_SOURCES]) {
     for (const file of filesUnder(join(root, source))) {
       const rel = relative(root, file);
       const target = join(staging, rel);
@@ -59,10 +60,10 @@ export async function build(root = PROJECT_DIR) {
   return { compiled, linked, ms: Date.now() - started.getTime() };
 }
 
-export { isCurrent };
+export { isCurrent, testsCurrent };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (!process.argv.includes('--force') && isCurrent()) process.exit(0);
+  if (!process.argv.includes('--force') && testsCurrent()) process.exit(0);
   const { compiled, linked, ms } = await build();
   console.error(`govapp-audit build: ${compiled} files compiled to build/, ${linked} linked, in ${ms} ms`);
 }

@@ -1,6 +1,6 @@
 /**
- * The e2e files, in two lanes, and the pool that runs them: one `node --import tsx --test <file>`
- * per file (as `node --test` itself would start), each file's TAP printed whole when it ends, with
+ * The e2e files, in two lanes, and the pool that runs them: one `node --test <file>` per file (as
+ * `node --test` itself would start; the compiled file in build/ when it is current, scripts/test-entry.mjs), each file's TAP printed whole when it ends, with
  * its wall time, so files running side by side never interleave their output.
  *
  * - The device lane: files that start no Chromium (the simulated Android, HarmonyOS and iOS
@@ -16,6 +16,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { runBuffered, status } from './buffered-child.mjs';
+import { testLoader, testPath } from './test-entry.mjs';
 
 /**
  * Device lane first (short files first, so that they run while lint and tsc hold the CPU; then the
@@ -80,7 +81,7 @@ export function runFiles(files, { limit, started = Date.now(), label = 'e2e' }) 
     running++;
     aloneRunning = alone;
     const began = Date.now();
-    const result = await runBuffered(process.execPath, ['--import', 'tsx', '--test', `test/e2e/${file}`]);
+    const result = await runBuffered(process.execPath, [...testLoader(), '--test', testPath(`test/e2e/${file}`)]);
     running--;
     if (alone) aloneRunning = false;
     results.push({ file, ok: result.code === 0, seconds: seconds(began) });

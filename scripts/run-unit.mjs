@@ -11,11 +11,13 @@
  * shows up the same way every time. To run one file alone: `node --import tsx --test <file>`.
  *
  * Each part's TAP is printed when it ends (never interleaved); the exit code is non-zero when any
- * part failed. GOVAPP_UNIT_SHARDS sets the number of shards (default 2).
+ * part failed. GOVAPP_UNIT_SHARDS sets the number of shards (default 2). The files run from build/ when it
+ * is current (scripts/test-entry.mjs).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { countSetting, runBuffered, status } from './buffered-child.mjs';
+import { testLoader, testPath } from './test-entry.mjs';
 
 /** Files that spend their time waiting on the CLI processes they start (the farm's kill and restart: ~35 s). */
 const ALONE = ['test/farm/farm-fake-child.test.ts'];
@@ -40,14 +42,14 @@ const shards = Array.from({ length: shardCount }, (_, k) => files.filter((_, i) 
 
 const started = Date.now();
 async function run(name, args) {
-  const result = await runBuffered(process.execPath, ['--import', 'tsx', ...args]);
+  const result = await runBuffered(process.execPath, [...testLoader(), ...args]);
   const count = (key) => new RegExp(`^# ${key} (\\d+)$`, 'm').exec(result.output)?.[1] ?? '?';
   process.stdout.write(`${result.output}\n── unit tests, ${name}: ${status(result)}, ${count('tests')} tests, ${count('pass')} passed, ${count('fail')} failed, ended at ${Math.round((Date.now() - started) / 1000)} s\n`);
   return result.code === 0 ? 0 : 1;
 }
 
 const results = await Promise.all([
-  ...shards.map((shard, k) => run(`shard ${k + 1}/${shardCount} (${shard.length} files)`, ['scripts/unit-shard.mjs', ...shard])),
-  run(`alone (${ALONE.join(', ')})`, ['--test', ...ALONE]),
+  ...shards.map((shard, k) => run(`shard ${k + 1}/${shardCount} (${shard.length} files)`, ['scripts/unit-shard.mjs', ...shard.map((f) => testPath(f))])),
+  run(`alone (${ALONE.join(', ')})`, ['--test', ...ALONE.map((f) => testPath(f))]),
 ]);
 process.exit(results.some((r) => r !== 0) ? 1 : 0);

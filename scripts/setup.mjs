@@ -73,8 +73,8 @@ function buildOwnDrivers() {
 // current. A failure here is not fatal: the CLI then runs the TypeScript through tsx, only slower.
 async function buildProduct() {
   try {
-    const { build, isCurrent } = await import('./build.mjs');
-    if (isCurrent()) return;
+    const { build, testsCurrent } = await import('./build.mjs');
+    if (testsCurrent()) return;
     const { compiled, ms } = await build();
     console.error(`govapp-audit setup: compiled ${compiled} files to build/ in ${ms} ms`);
   } catch (error) {

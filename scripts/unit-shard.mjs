@@ -1,5 +1,5 @@
 // One shard of the unit tests (scripts/run-unit.mjs): imports the given test files, in order, into this
-// process; node:test runs them here and reports as TAP. Run with `node --import tsx`.
+// process; node:test runs them here and reports as TAP. Run with `node --import tsx` for TypeScript files.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 

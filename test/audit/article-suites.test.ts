@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { ARTICLE_SUITES, articleSuiteOf, articleSuiteOfSpec } from '../../src/audit/article-suites.js';
 import { AUDIT_SPEC_FILES } from '../../src/audit/spec-files.js';
 import { CHECK_IDS } from '../../src/checks/catalog.js';
+import { CODE_EXT } from '../../src/core/paths.js';
 
 void describe('article suites', () => {
   void it('groups every check exactly once', () => {
@@ -20,7 +21,7 @@ void describe('article suites', () => {
       assert.ok(existsSync(file), file);
       assert.match(readFileSync(file, 'utf8'), new RegExp(`describeArticleSuite\\('${suite.spec}'\\)`));
     }
-    assert.deepEqual(AUDIT_SPEC_FILES.slice(0, 3).map((f) => f.split('/').pop()), ['explore.spec.ts', 'collect-ocr.spec.ts', 'collect-probes.spec.ts']);
+    assert.deepEqual(AUDIT_SPEC_FILES.slice(0, 3).map((f) => f.split('/').pop()), ['explore', 'collect-ocr', 'collect-probes'].map((name) => `${name}.spec${CODE_EXT}`));
     assert.equal(AUDIT_SPEC_FILES.length, 3 + ARTICLE_SUITES.length);
     assert.throws(() => articleSuiteOfSpec('article-99-none'), /not in ARTICLE_SUITES/);
   });

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { build } from '../../scripts/build.mjs';
-import { isCurrent } from '../../scripts/build-freshness.mjs';
+import { isCurrent, testsCurrent } from '../../scripts/build-freshness.mjs';
 import type * as Paths from '../../src/core/paths.js';
 import type * as SpecFiles from '../../src/audit/spec-files.js';
 
-const REPO = new URL('../../', import.meta.url).pathname;
+/** The checkout (npm test runs from its root), found without the module under test. */
+const REPO = process.cwd();
 const roots: string[] = [];
 after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
@@ -71,6 +72,26 @@ describe('scripts/build.mjs', () => {
     assert.equal(isCurrent(root), false, 'an edited asset: linked, but it says the sources moved on');
   });
 
+  it('compiles the tests and the scripts they import beside the product; an edited test leaves the CLI on build/', async () => {
+    const root = tinyProject();
+    mkdirSync(join(root, 'test', 'fixtures'), { recursive: true });
+    mkdirSync(join(root, 'scripts'));
+    writeFileSync(join(root, 'scripts', 'helper.ts'), 'export const three: number = 3;\n');
+    writeFileSync(join(root, 'test', 'fixtures', 'page.html'), '<p>x</p>');
+    writeFileSync(join(root, 'test', 'value.test.ts'), "import { value } from '../src/a/value.js';\nimport { three } from '../scripts/helper.js';\nexport const sum: number = value + three;\n");
+    const ago = (s: number) => new Date(Date.now() - s * 1000);
+    for (const f of ['scripts/helper.ts', 'test/fixtures/page.html', 'test/value.test.ts']) utimesSync(join(root, f), ago(120), ago(120));
+    assert.equal(testsCurrent(root), false);
+    await build(root);
+    assert.equal(testsCurrent(root), true);
+    const compiledTest = (await import(pathToFileURL(join(root, 'build', 'test', 'value.test.js')).href)) as { sum: number };
+    assert.equal(compiledTest.sum, 45, 'the compiled test imports the compiled product and scripts');
+    assert.ok(lstatSync(join(root, 'build', 'test', 'fixtures', 'page.html')).isSymbolicLink());
+    utimesSync(join(root, 'test', 'value.test.ts'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    assert.equal(testsCurrent(root), false, 'an edited test: npm test runs the TypeScript until built again');
+    assert.equal(isCurrent(root), true, 'the CLI still runs build/');
+  });
+
   it('run from build/, the product finds the project root, the compiled specs and testrunner configuration, and its assets', async () => {
     const root = mkdtempSync(join(tmpdir(), 'build-real-'));
     roots.push(root);
@@ -86,8 +107,11 @@ describe('scripts/build.mjs', () => {
     // Modules that read a sibling asset at load time (the verdict's JSON schema, the lexicon's).
     const verdict = (await import(pathToFileURL(join(root, 'build', 'src', 'verdict', 'verdict.js')).href)) as { VERDICT_SCHEMA: { $schema?: string } };
     assert.equal(typeof verdict.VERDICT_SCHEMA, 'object');
-    const source = await import('../../src/core/paths.js');
-    assert.equal(source.RUNS_BUILD, false, 'the TypeScript through tsx');
-    assert.ok(source.WDIO_CONFIG.endsWith('wdio.conf.ts'));
+    // This test itself runs either way (npm test runs it from build/ when build/ is current).
+    const fromBuild = import.meta.url.endsWith('.js');
+    const own = await import('../../src/core/paths.js');
+    assert.equal(own.RUNS_BUILD, fromBuild, fromBuild ? 'this test from build/' : 'the TypeScript through tsx');
+    assert.ok(own.WDIO_CONFIG.endsWith(fromBuild ? 'wdio.conf.js' : 'wdio.conf.ts'));
+    assert.equal(own.PROJECT_ROOT, REPO, 'the project root either way');
   });
 });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { readEvidenceBundle } from '../../src/evidence/store.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 import type { Verdict } from '../../src/verdict/verdict.js';
 import { reachedScreens, readManifest } from '../../scripts/declared-screens.js';
 import { runCli, type CliResult } from './run-cli.js';
@@ -91,7 +92,7 @@ export function describeFrameworkSample(app: string): void {
   const c = FRAMEWORK_CASES.find((k) => k.app === app);
   if (!c) throw new Error(`no framework case for ${app}`);
   // Each case has its file: a case without one would silently never run.
-  for (const k of FRAMEWORK_CASES) assert.ok(existsSync(new URL(`./framework-${k.app}.test.ts`, import.meta.url)), `test/e2e/framework-${k.app}.test.ts is missing`);
+  for (const k of FRAMEWORK_CASES) assert.ok(existsSync(join(PROJECT_ROOT, 'test', 'e2e', `framework-${k.app}.test.ts`)), `test/e2e/framework-${k.app}.test.ts is missing`);
   describe(`audit of the framework sample ${c.app}`, { skip: PENDING }, () => {
     const out = mkdtempSync(join(tmpdir(), `e2e-fw-${c.app}-`));
     const manifest = readManifest(c.app);

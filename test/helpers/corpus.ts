@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckId } from '../../src/checks/catalog.js';
 import type { ConsoleEvent, EvidenceBundle, NetworkEvent, OcrEvent, ScreenEvent, UiNode } from '../../src/evidence/types.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 
-export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'corpus');
+export const CORPUS_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'corpus');
 
 /** A node as stored in the corpus: short keys, children nested, fullText recomputed on load. */
 export interface CorpusNode {

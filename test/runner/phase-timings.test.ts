@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { markPhase, timePhase } from '../../src/audit/phase-timer.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { AUDIT_SPEC_FILES } from '../../src/audit/spec-files.js';
 import { PROGRESS_FILE, readProgress, type ProgressEvent } from '../../src/runner/progress.js';
 import { isTimingEvent, phaseTimings, withReportTiming, type PhaseTimings } from '../../src/runner/phase-timings.js';
@@ -117,6 +118,6 @@ void describe('the worker side of the phase table', () => {
       const source = readFileSync(file, 'utf8');
       assert.ok(/timePhase\(/.test(source) || /describeArticleSuite\(/.test(source), `${file} does not time its phase`);
     }
-    assert.match(readFileSync(new URL('../../src/audit/article-spec.ts', import.meta.url), 'utf8'), /timePhase\('checks'/);
+    assert.match(readFileSync(join(PROJECT_ROOT, 'src', 'audit', 'article-spec.ts'), 'utf8'), /timePhase\('checks'/);
   });
 });

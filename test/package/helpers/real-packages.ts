@@ -3,8 +3,9 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../../../src/core/paths.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = PROJECT_ROOT;
 
 /** Real APKs that nobody here wrote. */
 export const REAL_APKS = [

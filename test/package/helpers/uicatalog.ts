@@ -9,9 +9,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../../../src/core/paths.js';
 
 const VERSION = '3.8.0';
-const cacheDir = path.resolve(import.meta.dirname, '../../../node_modules/.cache/govapp-audit-fixtures');
+const cacheDir = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'govapp-audit-fixtures');
 
 /** Files of the package tarball by path (without the leading `package/`), or a reason it is unavailable. */
 export async function loadUiCatalog(): Promise<{ files: Map<string, Buffer> } | { unavailable: string }> {
