@@ -11,10 +11,11 @@ export const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What is compiled: the folders and files the CLI, the testrunner and its workers load. */
 export const SOURCES = ['src', 'specs', 'wdio.conf.ts'];
 /**
- * Compiled too, for `npm test` (scripts/test-entry.mjs): the tests, and the scripts they import. Not part of
- * the CLI's freshness: an edited test never sends the CLI back to the TypeScript.
+ * Compiled too, for `npm test` (scripts/test-entry.mjs): the tests, and what they import beside the product (the
+ * scripts, the HarmonyOS driver's sources). Not part of the CLI's freshness: an edited test never sends the CLI
+ * back to the TypeScript.
  */
-export const TEST_SOURCES = ['test', 'scripts'];
+export const TEST_SOURCES = ['test', 'scripts', 'drivers/appium-harmonyos-driver/lib'];
 /** Written last in build/; its mtime is the moment the build started. */
 export const STAMP = '.built';
 

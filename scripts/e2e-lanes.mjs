@@ -9,6 +9,8 @@
  *   audits at once themselves, run first and alone in their lane: beside another audit they made
  *   five Chromiums on two cores. (ALONE_IN_LANE: also the HarmonyOS driver's install, in the device lane.)
  *
+ * GOVAPP_E2E_CPU=1 adds each file's CPU seconds to the summary (GNU time, when installed).
+ *
  * How many files of a lane run at once is a function, asked whenever a file ends or `poke()` is
  * called: npm test (scripts/test-all.mjs) runs the device lane one file at a time beside lint,
  * typecheck and the unit tests and three at a time after them, and the browser lane two at a time
@@ -81,10 +83,10 @@ export function runFiles(files, { limit, started = Date.now(), label = 'e2e' }) 
     running++;
     aloneRunning = alone;
     const began = Date.now();
-    const result = await runBuffered(process.execPath, [...testLoader(), '--test', testPath(`test/e2e/${file}`)]);
+    const result = await runBuffered(process.execPath, [...testLoader(), '--test', testPath(`test/e2e/${file}`)], { cpu: process.env.GOVAPP_E2E_CPU === '1' });
     running--;
     if (alone) aloneRunning = false;
-    results.push({ file, ok: result.code === 0, seconds: seconds(began) });
+    results.push({ file, ok: result.code === 0, seconds: seconds(began), cpuSeconds: result.cpuSeconds });
     process.stdout.write(`${result.output}\n── ${label} ${file}: ${status(result)}, ${seconds(began)} s, ended at ${seconds(started)} s\n`);
     pump();
   }
@@ -95,6 +97,9 @@ export function runFiles(files, { limit, started = Date.now(), label = 'e2e' }) 
 
 /** One line per file, slowest first, and the failed ones named. */
 export function summary(results) {
-  const lines = [...results].sort((a, b) => b.seconds - a.seconds).map((r) => `  ${r.ok ? 'ok    ' : 'FAILED'} ${String(r.seconds).padStart(4)} s  ${r.file}`);
+  const cpu = (r) => (r.cpuSeconds === undefined ? '' : `${String(Math.round(r.cpuSeconds)).padStart(5)} CPU-s`);
+  const lines = [...results].sort((a, b) => b.seconds - a.seconds).map((r) => `  ${r.ok ? 'ok    ' : 'FAILED'} ${String(r.seconds).padStart(4)} s ${cpu(r)}  ${r.file}`);
+  const total = results.reduce((sum, r) => sum + (r.cpuSeconds ?? 0), 0);
+  if (results.some((r) => r.cpuSeconds !== undefined)) lines.push(`  total ${Math.round(total)} CPU-s (GNU time: each file and the processes it waited for)`);
   return lines.join('\n');
 }

@@ -14,8 +14,10 @@
  */
 import { countSetting, runBuffered, status } from './buffered-child.mjs';
 import { laneFiles, runFiles, summary } from './e2e-lanes.mjs';
+import { TESTS_FROM_BUILD } from './test-entry.mjs';
 
 const started = Date.now();
+process.stdout.write(TESTS_FROM_BUILD ? '── test files run from build/ (compiled by npm run setup)\n' : '── test files run through tsx (build/ is older than a source; npm run setup compiles it)\n');
 const seconds = (since) => Math.round((Date.now() - since) / 1000);
 
 async function npmScript(script) {
