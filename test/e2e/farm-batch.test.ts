@@ -27,9 +27,9 @@ describe('govapp-audit batch on local H5 devices', () => {
   it('survives SIGKILL + resume with nothing lost or redone, verdicts as single runs, one summary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'e2e-farm-'));
     const out = join(dir, 'out');
-    const { devices } = await h5Inventory('slot', 2, dir);
     const takenPort = await freePort();
     holder = createServer().listen(takenPort, '127.0.0.1');
+    const { devices } = await h5Inventory('slot', 2, dir, [takenPort]);
     const broken = { id: 'broken', platform: 'h5', profile: 'pixel-7', udid: 'broken', host: '127.0.0.1', ports: { appium: takenPort } };
     const inventory = join(dir, 'inventory.json');
     writeFileSync(inventory, JSON.stringify({ devices: [broken, ...devices] }));

@@ -26,10 +26,22 @@ const FIXTURE_APPS = join(PROJECT_ROOT, 'test', 'fixtures', 'probe-apps');
 export const TIMING_CHECKS = new Set(['performance']);
 
 /** An inventory of `n` H5 slots on free loopback ports. */
-export async function h5Inventory(prefix: string, n: number, dir: string): Promise<{ file: string; devices: InventoryDevice[] }> {
+export async function h5Inventory(prefix: string, n: number, dir: string, avoid: readonly number[] = []): Promise<{ file: string; devices: InventoryDevice[] }> {
   const devices: InventoryDevice[] = [];
+  // freePort() binds port 0 and lets it go, so two calls may name the same port (a fresh-clone run met the
+  // broken device's port given to a slot): every port of the inventory is distinct, and none is in `avoid`.
+  const taken = new Set(avoid);
+  const distinctPort = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) {
+        taken.add(port);
+        return port;
+      }
+    }
+  };
   for (let i = 1; i <= n; i++) {
-    devices.push({ id: `${prefix}${i}`, platform: 'h5', profile: 'pixel-7', udid: `${prefix}-slot-${i}`, host: '127.0.0.1', ports: { appium: await freePort(), chromedriverPort: await freePort() } });
+    devices.push({ id: `${prefix}${i}`, platform: 'h5', profile: 'pixel-7', udid: `${prefix}-slot-${i}`, host: '127.0.0.1', ports: { appium: await distinctPort(), chromedriverPort: await distinctPort() } });
   }
   const file = join(dir, `inventory-${prefix}.json`);
   writeFileSync(file, JSON.stringify({ devices }, null, 2));

@@ -28,7 +28,7 @@ describe('govapp-audit batch through Redis with two workers', () => {
     const out = join(dir, 'shared-out');
     redis = await startRedis();
     const w1 = await h5Inventory('ra', 1, dir);
-    const w2 = await h5Inventory('rb', 1, dir);
+    const w2 = await h5Inventory('rb', 1, dir, w1.devices.flatMap((d) => [d.ports.appium, d.ports.chromedriverPort ?? 0]));
     const manifest = writeManifest(dir, farmSubmissions(false));
     const worker = (inv: string, log: string) => {
       const started = startGroup(['worker', '--redis', redis!.url, '--inventory', inv], join(dir, log));
