@@ -33,6 +33,14 @@ void describe('appium-harmonyos-driver in Appium 3 with WebdriverIO', () => {
     assert.ok(raw.children.length >= 1, 'the raw dumpLayout JSON is kept as evidence');
   });
 
+  void it('dumps a layout in two hdc calls, leaving one dump file on the device at most', async () => {
+    const { counters, files } = run.sim.sim;
+    const calls = counters.hdc;
+    for (let i = 0; i < 3; i++) await run.browser.getPageSource();
+    assert.equal(counters.hdc - calls, 6, 'uitest dumpLayout (removing the previous file) and file recv');
+    assert.equal([...files.keys()].filter((f) => f.startsWith('/data/local/tmp/') && f.endsWith('.json')).length, 1);
+  });
+
   void it('finds by xpath, id and text, and clicks through to the next page', async () => {
     const byXpath = run.browser.$('//Button[@text="签到打卡"]');
     assert.equal(await byXpath.getText(), '签到打卡');

@@ -26,6 +26,8 @@ export interface SessionState {
   dumpCount: number;
   /** The latest dumpLayout JSON text (the raw evidence behind the last page source). */
   lastLayoutJson?: string | undefined;
+  /** The device file of the last layout dump: removed by the next dump's command, or when the session ends. */
+  leftDump?: string | undefined;
   /** A host folder for pulled files. */
   tmpDir: string;
 }

@@ -106,9 +106,9 @@ export class HarmonySession implements DeviceSession {
     return (await this.capture()).snapshot;
   }
 
+  /** Settles, then snapshots the settled dump itself (a third dump of the same screen cost three more hdc calls). */
   async observe(): Promise<UiSnapshot> {
-    await this.settle();
-    return this.snapshot();
+    return (await this.capture(await this.settledDump())).snapshot;
   }
 
   screenshot(): Promise<Buffer> {
@@ -138,8 +138,7 @@ export class HarmonySession implements DeviceSession {
   async selectOption(locator: string, index: number): Promise<void> {
     const before = new Set(this.lastNodes.keys());
     await this.tap(locator);
-    await this.settle();
-    const { snapshot } = await this.capture();
+    const { snapshot } = await this.capture(await this.settledDump());
     const options = snapshot.nodes.filter((n) => n.text && n.locator && !before.has(n.locator) && n.bounds.height > 0);
     const option = options[index];
     if (!option?.locator) throw new Error(`the list opened by ${locator} has no option ${index}`);
@@ -160,17 +159,31 @@ export class HarmonySession implements DeviceSession {
     await this.browser.back();
   }
 
-  /** Waits until two page sources a quiet interval apart are the same (bounded). */
+  /** Waits until two layout dumps a quiet interval apart are the same (bounded). */
   async settle(): Promise<void> {
+    await this.settledDump();
+  }
+
+  /**
+   * Dumps the layout until two dumps a quiet interval apart are the same text (the XML page source is made of
+   * every attribute of the dump, so it changes exactly when the dump does); resolves to that settled dump, or to
+   * undefined when the screen was still changing at the deadline (the caller dumps again).
+   */
+  private async settledDump(): Promise<string | undefined> {
     const quiet = this.options.settleQuietMs ?? 150;
     const deadline = this.now() + (this.options.settleMaxMs ?? 2000);
-    let before = await this.browser.getPageSource();
+    let before = await this.dumpLayout();
     while (this.now() < deadline) {
       await this.sleep(quiet);
-      const after = await this.browser.getPageSource();
-      if (after === before) return;
+      const after = await this.dumpLayout();
+      if (after === before) return after;
       before = after;
     }
+    return undefined;
+  }
+
+  private dumpLayout(): Promise<string> {
+    return this.browser.execute<string>('mobile: dumpLayout', {});
   }
 
   drainNetwork(): Promise<ObservedRequest[]> {
@@ -188,10 +201,13 @@ export class HarmonySession implements DeviceSession {
     return this.logBuffer.splice(0);
   }
 
-  /** One capture: answers the permission dialog by policy (a few in a row at most), detects a dead app, builds the snapshot. */
-  private async capture(): Promise<{ snapshot: UiSnapshot; facts: LayoutFacts }> {
+  /**
+   * One capture: answers the permission dialog by policy (a few in a row at most), detects a dead app, builds the
+   * snapshot. `settled` is a dump just taken and found settled: the first pass reads it instead of dumping again.
+   */
+  private async capture(settled?: string): Promise<{ snapshot: UiSnapshot; facts: LayoutFacts }> {
     for (let i = 0; ; i++) {
-      const json = await this.browser.execute<string>('mobile: dumpLayout', {});
+      const json = i === 0 && settled !== undefined ? settled : await this.dumpLayout();
       const dump = JSON.parse(json) as DumpLayoutNode;
       const nodes = parseDumpLayout(dump);
       const facts = layoutFacts(dump);

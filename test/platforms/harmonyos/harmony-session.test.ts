@@ -74,3 +74,45 @@ void describe('HarmonySession text entry', () => {
     assert.equal(screenSignature(await session.snapshot()), first);
   });
 });
+
+void describe('HarmonySession observe', () => {
+  function countingBrowser(values: string[]): AppiumBrowser & { value: string; dumps: number } {
+    const browser = fieldBrowser() as AppiumBrowser & { value: string; dumps: number };
+    browser.dumps = 0;
+    browser.execute = <T>(script: string): Promise<T> => {
+      if (script !== 'mobile: dumpLayout') return Promise.reject(new Error(`unexpected ${script}`));
+      // Each dump shows the next value, then the last one for good (a screen that settles).
+      browser.value = values[Math.min(browser.dumps, values.length - 1)]!;
+      browser.dumps++;
+      return Promise.resolve(JSON.stringify(queryPage(browser.value)) as T);
+    };
+    return browser;
+  }
+
+  const fieldText = (snapshot: Awaited<ReturnType<HarmonySession['observe']>>) => snapshot.nodes.find((n) => n.locator === FIELD)?.text;
+
+  void it('snapshots the settled dump itself: two dumps of a still screen, not three', async () => {
+    const browser = countingBrowser(['1']);
+    const session = new HarmonySession(browser, { bundleName: 'cn.gov.example.bmfw' }, { settleQuietMs: 0, settleMaxMs: 1000 });
+    const snapshot = await session.observe();
+    assert.equal(browser.dumps, 2);
+    assert.equal(fieldText(snapshot), '1');
+  });
+
+  void it('waits out a changing screen and snapshots the state it settled on', async () => {
+    const browser = countingBrowser(['1', '12', '123']);
+    const session = new HarmonySession(browser, { bundleName: 'cn.gov.example.bmfw' }, { settleQuietMs: 0, settleMaxMs: 1000 });
+    const snapshot = await session.observe();
+    assert.equal(browser.dumps, 4, 'dumps until two in a row are the same');
+    assert.equal(fieldText(snapshot), '123');
+  });
+
+  void it('dumps once more when the screen was still changing at the deadline', async () => {
+    const browser = countingBrowser(['1', '12', '123', '1234']);
+    let clock = 0;
+    const session = new HarmonySession(browser, { bundleName: 'cn.gov.example.bmfw' }, { settleQuietMs: 0, settleMaxMs: 2, now: () => clock++ });
+    const snapshot = await session.observe();
+    assert.equal(fieldText(snapshot), browser.value, 'the snapshot is of the newest dump, not of a dump the settle did not trust');
+    assert.equal(browser.dumps, 3);
+  });
+});

@@ -66,6 +66,7 @@ export async function stopSession(this: HarmonyOsDriver): Promise<void> {
   if (!state) return;
   const opts = this.opts as unknown as HarmonyOpts;
   try {
+    if (state.leftDump) await state.hdc.shell(`rm -f ${state.leftDump}`, { check: false });
     if (state.bundleName && !opts.noReset) await state.hdc.shell(`aa force-stop ${state.bundleName}`, { check: false });
     if (state.bundleName && opts.fullReset) await state.hdc.exec(['uninstall', state.bundleName], { check: false });
   } catch (err) {

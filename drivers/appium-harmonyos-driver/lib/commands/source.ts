@@ -6,12 +6,18 @@ import type { HarmonyOsDriver } from '../driver.js';
 import { parseLayoutJson } from '../layout/dump-layout.js';
 import { layoutToXml } from '../layout/to-xml.js';
 
-/** Dumps the layout and returns its JSON text (kept on the session as the raw evidence). */
+/**
+ * Dumps the layout and returns its JSON text (kept on the session as the raw evidence). Two hdc calls: the dump
+ * (which first removes the previous dump's file on the device) and `file recv`; the last file is removed when
+ * the session ends. A separate `rm` after each dump was a third call, and the explorer dumps after every action.
+ */
 export async function dumpLayoutJson(this: HarmonyOsDriver, bundleName?: string): Promise<string> {
   const name = `${randomUUID()}.json`;
   const remote = `/data/local/tmp/${name}`;
   const local = join(this.state.tmpDir, name);
-  const output = await this.state.hdc.shell(`uitest dumpLayout -p ${remote}${bundleName ? ` -b ${bundleName}` : ''}`);
+  const previous = this.state.leftDump;
+  this.state.leftDump = remote;
+  const output = await this.state.hdc.shell(`${previous ? `rm -f ${previous}; ` : ''}uitest dumpLayout -p ${remote}${bundleName ? ` -b ${bundleName}` : ''}`);
   if (!/DumpLayout saved to/i.test(output) && /fail|error/i.test(output)) throw new Error(`uitest dumpLayout failed: ${output.trim()}`);
   try {
     await this.state.hdc.recv(remote, local);
@@ -21,7 +27,6 @@ export async function dumpLayoutJson(this: HarmonyOsDriver, bundleName?: string)
     return text;
   } finally {
     await rm(local, { force: true });
-    await this.state.hdc.shell(`rm -f ${remote}`, { check: false });
   }
 }
 
