@@ -1,13 +1,23 @@
-/** The device process's local endpoint for the `hdc` script: `POST /hdc` with the arguments, answers hdc's output. */
+/**
+ * The device process's local endpoint for the `hdc` script: `POST /hdc` with the arguments, each ended by a NUL
+ * byte (the script writes the request itself, without curl), answers hdc's output.
+ */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runHdc } from './hdc-commands.js';
 import type { SimHarmony } from './sim-harmonyos.js';
 
+/** The arguments of a request body: each one ended by a NUL byte. */
+export function nullSeparatedArgs(body: Buffer): string[] {
+  const args = body.toString('utf8').split('\0');
+  args.pop();
+  return args;
+}
+
 async function readArgs(req: http.IncomingMessage): Promise<string[]> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8')).getAll('a');
+  return nullSeparatedArgs(Buffer.concat(chunks));
 }
 
 /** Starts the endpoint on a free loopback port; resolves with its URL and a close function. */
