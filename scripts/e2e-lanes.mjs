@@ -13,8 +13,8 @@
  *
  * How many files of a lane run at once is a function, asked whenever a file ends or `poke()` is
  * called: npm test (scripts/test-all.mjs) runs the device lane one file at a time beside lint,
- * typecheck and the unit tests and three at a time after them, and the browser lane two at a time
- * beside the device lane and three at a time once it is done.
+ * typecheck and the unit tests and three at a time after them, and the browser lane three at a time
+ * beside the device lane and four at a time once it is done.
  */
 import { readdirSync } from 'node:fs';
 import { runBuffered, status } from './buffered-child.mjs';
