@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Compiles the product's TypeScript (src/, specs/, wdio.conf.ts), and the tests and scripts that
- * `npm test` runs (test/, scripts/: scripts/test-entry.mjs), to plain JavaScript in build/,
+ * Compiles the product's TypeScript (src/, specs/, wdio.conf.ts), and what `npm test` runs from build/
+ * (test/, scripts/ and the HarmonyOS driver's lib/: TEST_SOURCES, scripts/test-entry.mjs), to plain JavaScript in build/,
  * with esbuild (the transformer tsx itself uses): one file per source file, same layout, no
  * bundling, so every `import './x.js'` and every `new URL('./asset', import.meta.url)` still
  * resolves. The files that are not TypeScript (JSON schemas, the lexicon, the page scripts, the

@@ -1,7 +1,8 @@
 /**
  * The e2e files, in two lanes, and the pool that runs them: one `node --test <file>` per file (as
- * `node --test` itself would start; the compiled file in build/ when it is current, scripts/test-entry.mjs), each file's TAP printed whole when it ends, with
- * its wall time, so files running side by side never interleave their output.
+ * `node --test` itself would start; the compiled file in build/ when it is current, scripts/test-entry.mjs),
+ * each file's TAP printed whole when it ends, with its wall time, so files running side by side never
+ * interleave their output.
  *
  * - The device lane: files that start no Chromium (the simulated Android, HarmonyOS and iOS
  *   devices, package and input checks). They mostly wait on their doubles' modelled delays.

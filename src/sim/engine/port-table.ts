@@ -31,7 +31,7 @@ export class PortTable {
   /** `adb forward tcp:L tcp:R`: listens on host port L. Rejects when L is taken. */
   async forward(local: string, remote: string): Promise<void> {
     const hostPort = tcpPort(local);
-    tcpPort(remote);
+    tcpPort(remote); // rejects a spec adb would refuse, before anything listens
     const existing = this.forwards.get(hostPort);
     if (existing) {
       existing.remote = remote;
