@@ -7,8 +7,9 @@
  * - The device lane: files that start no Chromium (the simulated Android, HarmonyOS and iOS
  *   devices, package and input checks). They mostly wait on their doubles' modelled delays.
  * - The browser lane: files that drive Chromium, which need the CPU. The farm files, which run two
- *   audits at once themselves, run first and alone in their lane: beside another audit they made
- *   five Chromiums on two cores. (ALONE_IN_LANE: also the HarmonyOS driver's install, in the device lane.)
+ *   audits at once themselves, run first and alone in their lane but for one light companion at a
+ *   time (COMPANIONS): beside another audit they made five Chromiums on two cores. (ALONE_IN_LANE:
+ *   also the HarmonyOS driver's install, in the device lane.)
  *
  * GOVAPP_E2E_CPU=1 adds each file's CPU seconds to the summary (GNU time, when installed).
  *
@@ -23,15 +24,16 @@ import { testLoader, testPath } from './test-entry.mjs';
 
 /**
  * Device lane first (short files first, so that they run while lint and tsc hold the CPU; then the
- * longest first), then the browser lane (the farm files, then the longest first).
+ * longest first), then the browser lane: the farm files, then the longest first (measured wall times
+ * of stop 22's run, so that the lane does not end on one long file), the farm's companions last.
  */
 const ORDER = [
   'bad-input', 'package-run', 'ios-xcuitest', 'harmonyos-driver', 'harmonyos-driver-install', 'harmonyos-session',
   'sim-android-session', 'android-violating', 'harmonyos-violating', 'harmonyos-compliant', 'ios-violating', 'android-compliant', 'ios-compliant',
   'farm-batch', 'farm-redis',
-  'probes', 'audit-samples', 'login-wall', 'framework-vant-izhengwu', 'framework-react-antd-ganbu', 'framework-jquery-wangge',
-  'framework-uniapp-xuncha', 'framework-plainjs-minsheng', 'probe-crash', 'secret-leak', 'probe-clipboard', 'replay',
-  'interrupt', 'settle-transitions', 'password-screenshot', 'tap-listeners',
+  'probes', 'audit-samples', 'framework-react-antd-ganbu', 'login-wall', 'probe-crash', 'framework-vant-izhengwu', 'secret-leak',
+  'framework-jquery-wangge', 'framework-plainjs-minsheng', 'framework-uniapp-xuncha', 'probe-clipboard', 'replay',
+  'settle-transitions', 'interrupt', 'password-screenshot', 'tap-listeners', 'chromium-start',
 ].map((name) => `${name}.test.ts`);
 
 /**
@@ -41,6 +43,13 @@ const ORDER = [
  * run met a half-written module there).
  */
 export const ALONE_IN_LANE = new Set(['farm-batch', 'farm-redis', 'harmonyos-driver-install'].map((name) => `${name}.test.ts`));
+
+/**
+ * Light files that may run beside a file of ALONE_IN_LANE, one at a time: each drives one short
+ * Chromium session or one cut-short run, no full audit. Beside the farm files alone, the machine was
+ * 81 % busy (stop 22, /proc/stat by minute); these filled the gap instead of the lane's end.
+ */
+export const COMPANIONS = new Set(['settle-transitions', 'interrupt', 'password-screenshot', 'tap-listeners', 'chromium-start'].map((name) => `${name}.test.ts`));
 
 /** Files that start no browser: their CPU is the doubles' and Appium's, mostly idle. */
 const DEVICE_LANE = new Set([
@@ -59,34 +68,39 @@ export function laneFiles(lane, given = []) {
 }
 
 /**
- * Runs `files` (names in test/e2e) with at most `limit()` at once; a file in ALONE_IN_LANE starts only
- * when none of the others runs, and none starts beside it. Resolves to one result per file.
+ * The index in `queue` of the file to start now beside `running` (a set of names), or -1: at most `limit`
+ * at once; a file of ALONE_IN_LANE starts only when nothing runs but at most one of COMPANIONS, and
+ * beside it only one of COMPANIONS (the first queued) runs.
  */
+export function nextToStart(queue, running, limit) {
+  if (queue.length === 0 || running.size >= limit) return -1;
+  if ([...running].some((f) => ALONE_IN_LANE.has(f))) {
+    return running.size === 1 ? queue.findIndex((f) => COMPANIONS.has(f)) : -1;
+  }
+  const companionsOnly = [...running].every((f) => COMPANIONS.has(f));
+  if (ALONE_IN_LANE.has(queue[0]) && !(companionsOnly && running.size <= 1)) return -1;
+  return 0;
+}
+
+/** Runs `files` (names in test/e2e), each started when nextToStart says so. Resolves to one result per file. */
 export function runFiles(files, { limit, started = Date.now(), label = 'e2e' }) {
   const queue = [...files];
   const results = [];
-  let running = 0;
-  let aloneRunning = false;
+  const running = new Set();
   let finish;
   const done = new Promise((resolve) => (finish = resolve));
   const seconds = (since) => Math.round((Date.now() - since) / 1000);
 
   function pump() {
-    while (queue.length > 0 && !aloneRunning && running < limit()) {
-      const alone = ALONE_IN_LANE.has(queue[0]);
-      if (alone && running > 0) break;
-      void start(queue.shift(), alone);
-    }
-    if (queue.length === 0 && running === 0) finish(results);
+    for (let i = nextToStart(queue, running, limit()); i >= 0; i = nextToStart(queue, running, limit())) void start(queue.splice(i, 1)[0]);
+    if (queue.length === 0 && running.size === 0) finish(results);
   }
 
-  async function start(file, alone) {
-    running++;
-    aloneRunning = alone;
+  async function start(file) {
+    running.add(file);
     const began = Date.now();
     const result = await runBuffered(process.execPath, [...testLoader(), '--test', testPath(`test/e2e/${file}`)], { cpu: process.env.GOVAPP_E2E_CPU === '1' });
-    running--;
-    if (alone) aloneRunning = false;
+    running.delete(file);
     results.push({ file, ok: result.code === 0, seconds: seconds(began), cpuSeconds: result.cpuSeconds });
     process.stdout.write(`${result.output}\n── ${label} ${file}: ${status(result)}, ${seconds(began)} s, ended at ${seconds(started)} s\n`);
     pump();
