@@ -22,7 +22,8 @@ function runArguments(scratchDir: string): string[] {
 
 /** Starts Chromium with `args`, waits `settleMs` after its DevTools endpoint answers, and returns the URLs of its targets. */
 async function targetUrls(args: string[], profileDir: string, settleMs: number): Promise<string[]> {
-  const child = spawn(CHROMIUM_BINARY, [...args, '--remote-debugging-port=0', 'about:blank'], { stdio: 'ignore' });
+  // Its own process group: the browser's helpers (zygotes, renderers) go with it, and the profile is free to remove.
+  const child = spawn(CHROMIUM_BINARY, [...args, '--remote-debugging-port=0', 'about:blank'], { stdio: 'ignore', detached: true });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const portFile = join(profileDir, 'DevToolsActivePort');
@@ -36,7 +37,7 @@ async function targetUrls(args: string[], profileDir: string, settleMs: number):
     const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { url: string }[];
     return targets.map((t) => t.url);
   } finally {
-    child.kill('SIGTERM');
+    process.kill(-child.pid!, 'SIGTERM');
     await exited;
   }
 }
@@ -57,7 +58,8 @@ void describe('the Chromium an H5 run starts', () => {
       const control = await targetUrls(without, join(dir, 'control', 'chromium-profile'), 3000);
       assert.ok(control.some((u) => u.startsWith('chrome://omnibox-popup')), `without the switch Chromium preloads the omnibox popup: ${control.join(', ')}`);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      // A helper may still be writing the profile for a moment after the group's SIGTERM.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 });
