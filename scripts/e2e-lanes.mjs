@@ -32,8 +32,8 @@ const ORDER = [
   'sim-android-session', 'android-violating', 'harmonyos-violating', 'harmonyos-compliant', 'ios-violating', 'android-compliant', 'ios-compliant',
   'farm-batch', 'farm-redis',
   'probes', 'audit-samples', 'framework-react-antd-ganbu', 'login-wall', 'probe-crash', 'framework-vant-izhengwu', 'secret-leak',
-  'framework-jquery-wangge', 'framework-plainjs-minsheng', 'framework-uniapp-xuncha',
-  'replay', 'probe-clipboard', 'settle-transitions', 'interrupt', 'password-screenshot', 'tap-listeners', 'chromium-start',
+  'framework-jquery-wangge', 'framework-plainjs-minsheng', 'framework-uniapp-xuncha', 'probe-clipboard', 'replay',
+  'settle-transitions', 'interrupt', 'password-screenshot', 'tap-listeners', 'chromium-start',
 ].map((name) => `${name}.test.ts`);
 
 /**
@@ -45,12 +45,11 @@ const ORDER = [
 export const ALONE_IN_LANE = new Set(['farm-batch', 'farm-redis', 'harmonyos-driver-install'].map((name) => `${name}.test.ts`));
 
 /**
- * Files that may run beside a file of ALONE_IN_LANE, one at a time, in queue order: each runs at most one
- * full audit (replay runs the default demo, which audit-samples.test.ts then finds in the cache of
- * shared-audit.ts) or one short Chromium session. Beside the farm files alone, the machine was 81 %
- * busy (stop 22, /proc/stat by minute).
+ * Light files that may run beside a file of ALONE_IN_LANE, one at a time: each drives one short
+ * Chromium session or one cut-short run, no full audit. Beside the farm files alone, the machine was
+ * 81 % busy (stop 22, /proc/stat by minute); these filled the gap instead of the lane's end.
  */
-export const COMPANIONS = new Set(['replay', 'probe-clipboard', 'settle-transitions', 'interrupt', 'password-screenshot', 'tap-listeners', 'chromium-start'].map((name) => `${name}.test.ts`));
+export const COMPANIONS = new Set(['settle-transitions', 'interrupt', 'password-screenshot', 'tap-listeners', 'chromium-start'].map((name) => `${name}.test.ts`));
 
 /** Files that start no browser: their CPU is the doubles' and Appium's, mostly idle. */
 const DEVICE_LANE = new Set([
