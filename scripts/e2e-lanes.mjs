@@ -6,10 +6,10 @@
  *
  * - The device lane: files that start no Chromium (the simulated Android, HarmonyOS and iOS
  *   devices, package and input checks). They mostly wait on their doubles' modelled delays.
- * - The browser lane: files that drive Chromium, which need the CPU. The farm files first: farm-batch,
- *   which runs four audits at once itself, alone in its lane but for one light companion at a time
- *   (COMPANIONS); then farm-redis and the others. (ALONE_IN_LANE: also the HarmonyOS driver's install,
- *   in the device lane.)
+ * - The browser lane: files that drive Chromium, which need the CPU. The farm files, which run two
+ *   audits at once themselves, run first and alone in their lane but for one light companion at a
+ *   time (COMPANIONS): beside another audit they made five Chromiums on two cores. (ALONE_IN_LANE:
+ *   also the HarmonyOS driver's install, in the device lane.)
  *
  * GOVAPP_E2E_CPU=1 adds each file's CPU seconds to the summary (GNU time, when installed).
  *
@@ -37,18 +37,17 @@ const ORDER = [
 ].map((name) => `${name}.test.ts`);
 
 /**
- * Files that run alone in their lane: farm-batch runs four audits at once itself (a batch on two devices, and
- * beside it the single runs its verdicts are compared with), and `appium driver install --source=local` runs the
- * HarmonyOS driver's `prepare`, which rewrites drivers/appium-harmonyos-driver/build while the other HarmonyOS
- * files load it (a fresh-clone run met a half-written module there). farm-redis (two audits at once) was alone
- * too until stop 22: the machine was 81 % busy while it ran so.
+ * Files that run alone in their lane: the farm files run two audits at once themselves (a batch on two
+ * devices), and `appium driver install --source=local` runs the HarmonyOS driver's `prepare`, which
+ * rewrites drivers/appium-harmonyos-driver/build while the other HarmonyOS files load it (a fresh-clone
+ * run met a half-written module there).
  */
-export const ALONE_IN_LANE = new Set(['farm-batch', 'harmonyos-driver-install'].map((name) => `${name}.test.ts`));
+export const ALONE_IN_LANE = new Set(['farm-batch', 'farm-redis', 'harmonyos-driver-install'].map((name) => `${name}.test.ts`));
 
 /**
  * Light files that may run beside a file of ALONE_IN_LANE, one at a time: each drives one short
- * Chromium session or one cut-short run, no full audit. With the farm files alone in the lane, the
- * machine was 81 % busy (stop 22, /proc/stat by minute); these run there instead of at the lane's end.
+ * Chromium session or one cut-short run, no full audit. Beside the farm files alone, the machine was
+ * 81 % busy (stop 22, /proc/stat by minute); these filled the gap instead of the lane's end.
  */
 export const COMPANIONS = new Set(['settle-transitions', 'interrupt', 'password-screenshot', 'tap-listeners', 'chromium-start'].map((name) => `${name}.test.ts`));
 

@@ -26,7 +26,7 @@ void describe('nextToStart', () => {
     assert.deepEqual(queue, [t('replay')]);
   });
 
-  it('starts farm-batch alone, then one companion beside it (the first queued), never a heavy file', () => {
+  it('starts a farm file alone, then one companion beside it (the first queued), never a heavy file', () => {
     const queue = [t('farm-batch'), t('farm-redis'), t('probes'), t('interrupt'), t('tap-listeners')];
     const running = new Set<string>();
     assert.deepEqual(startAll(queue, running, 3), [t('farm-batch'), t('interrupt')]);
@@ -36,15 +36,10 @@ void describe('nextToStart', () => {
     assert.deepEqual(startAll(queue, running, 3), [], 'no companion left: the heavy files wait for the farm file');
   });
 
-  it('starts a file that runs alone beside one running companion, but not beside a heavy file', () => {
-    assert.equal(nextToStart([t('farm-batch'), t('probes')], new Set([t('settle-transitions')]), 3), 0);
-    assert.equal(nextToStart([t('farm-batch'), t('probes')], new Set([t('probes')]), 3), -1);
-    assert.equal(nextToStart([t('farm-batch')], new Set([t('interrupt'), t('tap-listeners')]), 3), -1);
-  });
-
-  it('starts farm-redis beside the other browser files once farm-batch is done', () => {
-    const queue = [t('farm-redis'), t('probes'), t('audit-samples'), t('login-wall')];
-    assert.deepEqual(startAll(queue, new Set(), 3), [t('farm-redis'), t('probes'), t('audit-samples')]);
+  it('starts the next farm file beside one running companion, but not beside a heavy file', () => {
+    assert.equal(nextToStart([t('farm-redis'), t('probes')], new Set([t('settle-transitions')]), 3), 0);
+    assert.equal(nextToStart([t('farm-redis'), t('probes')], new Set([t('probes')]), 3), -1);
+    assert.equal(nextToStart([t('farm-redis')], new Set([t('interrupt'), t('tap-listeners')]), 3), -1);
   });
 
   it('runs nothing beside the HarmonyOS driver install (no companion in the device lane)', () => {
