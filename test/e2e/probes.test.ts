@@ -94,7 +94,10 @@ describe('probes on gate-freeze (5.5 s freeze at launch, camera + location gate,
     const slow = taps?.taps.find((t) => t.label === '点击「重新授权」');
     assert.ok(slow?.ms !== undefined && slow.ms >= 790 && slow.ms < 1500 && slow.method === 'event-timing', JSON.stringify(taps));
     const finding = check(a, 'performance').findings.find((f) => f.text?.startsWith('tapResponseMs='));
-    assert.match(finding?.summary ?? '', /^点击「重新授权」：点击响应 \d+ ms（Event Timing 交互时长，其中事件处理 (7[89]\d|8\d\d) ms），超过预算 500 ms（依据：web\.dev INP/, summaries(a, 'performance'));
+    // The handler blocks for 800 ms of wall time; a renderer descheduled on a busy machine only adds (925 ms was
+    // seen with four audits on two cores), as the tap's own bound above allows.
+    const processing = /^点击「重新授权」：点击响应 \d+ ms（Event Timing 交互时长，其中事件处理 (\d+) ms），超过预算 500 ms（依据：web\.dev INP/.exec(finding?.summary ?? '');
+    assert.ok(processing && Number(processing[1]) >= 780 && Number(processing[1]) < 1500, summaries(a, 'performance'));
     assert.deepEqual(finding?.steps?.map((s) => s.action), ['launch', 'tap']);
   });
 
