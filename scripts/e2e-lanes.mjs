@@ -38,9 +38,9 @@ const ORDER = [
 
 /**
  * Files that run alone in their lane: the farm files run several audits at once themselves (a batch on two
- * devices; farm-batch also the single runs its verdicts are compared with, beside it), and `appium driver install --source=local` runs the HarmonyOS driver's `prepare`, which
- * rewrites drivers/appium-harmonyos-driver/build while the other HarmonyOS files load it (a fresh-clone
- * run met a half-written module there). Stop 22 tried farm-redis beside the other browser files: the machine
+ * devices; farm-batch also, beside it, the single runs its verdicts are compared with), and `appium driver
+ * install --source=local` runs the HarmonyOS driver's `prepare`, which rewrites drivers/appium-harmonyos-driver/build
+ * while the other HarmonyOS files load it (a fresh-clone run met a half-written module there). Stop 22 tried farm-redis beside the other browser files: the machine
  * was 98-99 % busy in every minute, npm test took no less (476 s), and a tap's timing in probes.test.ts
  * stretched past its bound.
  */
