@@ -37,7 +37,11 @@ async function targetUrls(args: string[], profileDir: string, settleMs: number):
     const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { url: string }[];
     return targets.map((t) => t.url);
   } finally {
-    process.kill(-child.pid!, 'SIGTERM');
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // The whole group is gone already (Chromium failed to start): nothing to stop.
+    }
     await exited;
   }
 }
