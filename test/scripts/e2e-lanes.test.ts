@@ -37,7 +37,7 @@ void describe('nextToStart', () => {
   });
 
   it('starts the next farm file beside one running companion, but not beside a heavy file', () => {
-    assert.equal(nextToStart([t('farm-redis'), t('probes')], new Set([t('settle-transitions')]), 3), 0);
+    assert.equal(nextToStart([t('farm-redis'), t('probes')], new Set([t('password-screenshot')]), 3), 0);
     assert.equal(nextToStart([t('farm-redis'), t('probes')], new Set([t('probes')]), 3), -1);
     assert.equal(nextToStart([t('farm-redis')], new Set([t('interrupt'), t('tap-listeners')]), 3), -1);
   });
@@ -51,6 +51,7 @@ void describe('nextToStart', () => {
     const browsers = laneFiles('browsers');
     for (const name of [...ALONE_IN_LANE, ...COMPANIONS]) assert.ok(all.includes(name), `${name} is an e2e file`);
     for (const name of COMPANIONS) assert.ok(browsers.includes(name), `${name} runs in the browser lane`);
+    assert.ok(!COMPANIONS.has(t('settle-transitions')), 'settle-transitions, which times settling, never runs beside the farm');
     assert.deepEqual(browsers.slice(0, 2), [t('farm-batch'), t('farm-redis')], 'the farm files come first');
   });
 });
